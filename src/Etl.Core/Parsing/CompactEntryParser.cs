@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Etl.Core.Model;
+using Etl.Core.Normalization;
+
+namespace Etl.Core.Parsing;
+
+/// <summary>
+/// Compact entries: <c>### {n}.{title}  [ :arrow_down: ](https://arxiv.org/pdf/{id}.pdf)</c>, then the lines
+/// starting with <c>&gt;</c> form the abstract. No authors, no version; the category is the digest's.
+/// Texts come from HTML listings, so links, <c>&lt;br&gt;</c> and entities are turned into plain text first.
+/// </summary>
+internal static partial class CompactEntryParser
+{
+    public static EntryResult Parse(EntryBlock block, DigestHeader header)
+    {
+        var heading = Heading().Match(block.Heading);
+        if (!heading.Success)
+        {
+            return EntryResult.Reject(block.HeadingLine, "compact entry heading is not '### {n}.{title}  [ :arrow_down: ](https://arxiv.org/pdf/{id}.pdf)'");
+        }
+
+        var url = heading.Groups["url"].Value;
+        if (!ArxivIds.TryParsePdfUrl(url, out var arxivId))
+        {
+            return EntryResult.Reject(block.HeadingLine, $"compact entry link '{url}' is not https://arxiv.org/pdf/{{id}}[vN][.pdf] with a valid arXiv id");
+        }
+
+        var summary = new StringBuilder();
+        foreach (var (_, text) in block.Body)
+        {
+            if (text.StartsWith('>'))
+            {
+                summary.Append(text.AsSpan(1)).Append(' ');
+            }
+        }
+
+        return EntryResult.Accept(new DigestEntry
+        {
+            Line = block.HeadingLine,
+            Format = DigestFormat.Compact,
+            ArxivId = arxivId,
+            Title = TextNormalizer.Normalize(HtmlText.ToPlainText(heading.Groups["title"].Value)),
+            Abstract = TextNormalizer.Normalize(HtmlText.ToPlainText(summary.ToString())),
+            Categories = [header.Category],
+        });
+    }
+
+    [GeneratedRegex(@"^\s*\d+\.(?<title>.*?)\s*\[\s*:arrow_down:\s*\]\(\s*(?<url>[^)\s]*)\s*\)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Heading();
+}
