@@ -1,0 +1,38 @@
+-- Start of one load transaction (a batch of files).
+--
+-- One loader at a time stores and reconciles: a paper is recomputed from *all* of its evidence, so two
+-- loaders working from different snapshots could each miss the other's entries, and two loaders must
+-- never both accept the same file content. The lock is transaction-scoped: a loader that crashes or is
+-- killed releases it with its connection, and its uncommitted files vanish with it.
+SELECT pg_advisory_xact_lock(7461002001);
+
+-- Sorting and hashing the batch's evidence should stay in memory.
+SET LOCAL work_mem = '256MB';
+
+-- Scratch tables for this transaction only.
+CREATE TEMP TABLE batch_digests (digest_id bigint PRIMARY KEY) ON COMMIT DROP;
+CREATE TEMP TABLE touched_papers (arxiv_id text PRIMARY KEY) ON COMMIT DROP;
+CREATE TEMP TABLE touched_authors (author_key text PRIMARY KEY) ON COMMIT DROP;
+CREATE TEMP TABLE staged_authors (author_key text PRIMARY KEY, display_name text NOT NULL) ON COMMIT DROP;
+CREATE TEMP TABLE staged_papers (
+    arxiv_id           text PRIMARY KEY,
+    latest_version     integer NOT NULL,
+    published_at       timestamptz,
+    updated_at         timestamptz,
+    fields_digest_id   bigint NOT NULL,
+    fields_line        integer NOT NULL,
+    compact_categories text[]           -- set only for papers known from compact listings alone
+) ON COMMIT DROP;
+CREATE TEMP TABLE staged_versions (
+    arxiv_id       text NOT NULL,
+    version        integer NOT NULL,
+    submitted_at   timestamptz,
+    text_digest_id bigint,
+    text_line      integer
+) ON COMMIT DROP;
+CREATE TEMP TABLE staged_compact_versions (
+    digest_id bigint NOT NULL,
+    line      integer NOT NULL,
+    arxiv_id  text NOT NULL,
+    version   integer NOT NULL
+) ON COMMIT DROP;

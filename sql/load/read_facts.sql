@@ -1,0 +1,16 @@
+-- All evidence about the papers the batch touched (old and new), grouped by paper, with the rank key
+-- of each entry. Texts are left where they are: the rules only need these facts.
+SELECT e.arxiv_id,
+       e.digest_id,
+       d.digest_date,
+       d.sha256,
+       e.line,
+       e.format,
+       e.version,
+       e.published_at,
+       e.updated_at,
+       CASE WHEN e.format = 'compact' THEN e.categories END AS compact_categories
+FROM warehouse.evidence e
+JOIN warehouse.digests d ON d.digest_id = e.digest_id
+WHERE e.arxiv_id IN (SELECT arxiv_id FROM touched_papers)
+ORDER BY e.arxiv_id COLLATE "C";

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Etl.Cli.Terminal;
+using Etl.Data.Discovery;
+using Etl.Data.Loading;
+using Npgsql;
+
+namespace Etl.Cli.Commands;
+
+/// <summary>
+/// <c>etl ingest &lt;file-or-directory&gt;...</c>: migrate if needed, load every digest, print one line per
+/// file and a summary. Exit 0 when all loaded, 2 when anything was rejected (the rest still loaded).
+/// </summary>
+internal static class IngestCommand
+{
+    public static async Task<int> RunAsync(CliArguments args, WarehouseOptions options, CancellationToken cancellationToken)
+    {
+        if (args.Positional.Count == 0)
+        {
+            throw new UsageException("ingest needs at least one file or directory of digests (*.md, *.txt)");
+        }
+
+        var files = DigestFileFinder.Find(args.Positional);
+        var output = Console.Out;
+        var errors = Console.Error;
+        if (files.Count == 0)
+        {
+            errors.WriteLine($"No *.md or *.txt files under {string.Join(", ", args.Positional)}; nothing to load.");
+            return ExitCodes.Ok;
+        }
+
+        var connectionString = await WarehouseConnection.ResolveAsync(options, output, cancellationToken).ConfigureAwait(false);
+        var retry = WarehouseConnection.Retry(errors);
+        await WarehouseConnection.MigrateAsync(connectionString, retry, output, cancellationToken).ConfigureAwait(false);
+
+        var loaderOptions = new LoaderOptions { BatchBytes = args.Int("--batch-mb", 64) * 1024L * 1024 };
+        var progress = new ProgressDisplay(errors, !Console.IsErrorRedirected);
+        var quiet = args.Has("--quiet");
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var loader = new WarehouseLoader(dataSource, retry, loaderOptions);
+        var summary = await loader.LoadAsync(
+            files,
+            outcome =>
+            {
+                progress.Clear();
+                if (!quiet || outcome.HasRejections)
+                {
+                    Print(output, outcome);
+                }
+            },
+            progress,
+            cancellationToken).ConfigureAwait(false);
+        progress.Clear();
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{summary.Files} files ({summary.FilesLoaded} loaded, {summary.FilesAlreadyLoaded} already loaded, {summary.FilesRejected} rejected), {summary.Entries} entries, {summary.NewPapers} new papers, {summary.NewVersions} new versions, {summary.RejectedEntries} rejected entries, {summary.Elapsed.TotalSeconds:0.00} s"));
+        await PrintTotalsAsync(dataSource, output, cancellationToken).ConfigureAwait(false);
+        if (summary.AnyRejected)
+        {
+            output.WriteLine("Some input was rejected (reasons above, and in warehouse.rejections); everything else is loaded.");
+            return ExitCodes.Rejected;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void Print(TextWriter output, FileOutcome outcome)
+    {
+        switch (outcome.Kind)
+        {
+            case FileOutcomeKind.Loaded:
+                output.WriteLine($"loaded          {outcome.Path} ({outcome.Entries} entries)");
+                break;
+            case FileOutcomeKind.LoadedWithRejections:
+                output.WriteLine($"loaded          {outcome.Path} ({outcome.Entries} entries, {outcome.Rejections.Count} rejected)");
+                foreach (var rejection in outcome.Rejections)
+                {
+                    output.WriteLine($"  rejected entry {outcome.Path}:{rejection.Line}: {rejection.Reason}");
+                }
+
+                break;
+            case FileOutcomeKind.Rejected:
+                output.WriteLine($"rejected        {outcome.Path}: {outcome.Reason}");
+                break;
+            case FileOutcomeKind.AlreadyLoaded:
+                var earlier = outcome.PreviousOutcome is "rejected" ? " (rejected then: see warehouse.rejections)" : string.Empty;
+                output.WriteLine($"already loaded  {outcome.Path}{earlier}");
+                break;
+            default:
+                throw new InvalidOperationException($"unexpected outcome {outcome.Kind}");
+        }
+    }
+
+    private static async Task PrintTotalsAsync(NpgsqlDataSource dataSource, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT (SELECT count(*) FROM warehouse.papers), (SELECT count(*) FROM warehouse.paper_versions),
+                   (SELECT count(*) FROM warehouse.authors), (SELECT count(*) FROM warehouse.digests)
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        output.WriteLine($"Warehouse now holds {reader.GetInt64(0)} papers, {reader.GetInt64(1)} versions, {reader.GetInt64(2)} authors from {reader.GetInt64(3)} files. Try: SELECT arxiv_id, latest_version, title FROM report.papers LIMIT 10;");
+    }
+}

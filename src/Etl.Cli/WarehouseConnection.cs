@@ -1,0 +1,45 @@
+using Etl.Data.Embedded;
+using Etl.Data.Resilience;
+using Etl.Migrations;
+using Npgsql;
+using Polly;
+
+namespace Etl.Cli;
+
+/// <summary>
+/// Finds the warehouse: the configured connection string, or else the embedded PostgreSQL (started or
+/// reused), whose connection string is printed so the user can open psql on it. Migrates on the way.
+/// </summary>
+internal static class WarehouseConnection
+{
+    public static async Task<string> ResolveAsync(WarehouseOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString;
+        }
+
+        var embedded = options.EmbeddedDataDirectory is { Length: > 0 } directory
+            ? new EmbeddedPostgresOptions { DataDirectory = directory }
+            : new EmbeddedPostgresOptions();
+        var connectionString = await EmbeddedPostgres.EnsureStartedAsync(embedded, log.WriteLine, cancellationToken).ConfigureAwait(false);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        log.WriteLine($"Embedded PostgreSQL in {embedded.DataDirectory}: {connectionString}");
+        log.WriteLine($"  psql \"host={builder.Host} port={builder.Port} user={builder.Username} dbname={builder.Database}\"");
+        return connectionString;
+    }
+
+    /// <summary>Applies pending migrations (retrying while the database is unreachable) and says what it did.</summary>
+    public static async Task MigrateAsync(string connectionString, ResiliencePipeline retry, TextWriter log, CancellationToken cancellationToken)
+    {
+        var applied = await retry.ExecuteAsync(
+            async token => await WarehouseMigrator.MigrateAsync(connectionString, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+        foreach (var migration in applied)
+        {
+            log.WriteLine($"Applied migration {migration}");
+        }
+    }
+
+    public static ResiliencePipeline Retry(TextWriter log) => TransientRetry.Create(log: log.WriteLine);
+}

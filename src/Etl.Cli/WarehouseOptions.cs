@@ -1,0 +1,11 @@
+namespace Etl.Cli;
+
+/// <summary>Configuration of the CLI, bound from appsettings.json, environment variables and the command line.</summary>
+internal sealed class WarehouseOptions
+{
+    /// <summary><c>ConnectionStrings:Warehouse</c>; when empty, the embedded PostgreSQL is used.</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary><c>Embedded:DataDirectory</c> (or <c>ETL_DATA_DIR</c>) for the embedded cluster.</summary>
+    public string? EmbeddedDataDirectory { get; init; }
+}

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+
+namespace Etl.Data.Discovery;
+
+/// <summary>
+/// Turns the paths a user gives into the files to load: files as given, directories walked recursively
+/// for <c>*.md</c> and <c>*.txt</c>, in ordinal path order so runs are reproducible. Each file is hashed
+/// here, so a content already in the warehouse is skipped before it is parsed.
+/// </summary>
+public static class DigestFileFinder
+{
+    public static readonly string[] Extensions = [".md", ".txt"];
+
+    /// <exception cref="FileNotFoundException">A path is neither a file nor a directory.</exception>
+    public static IReadOnlyList<string> Find(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var found = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                found.Add(Path.GetFullPath(path));
+            }
+            else if (Directory.Exists(path))
+            {
+                found.AddRange(Directory
+                    .EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = 0 })
+                    .Where(file => Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+                    .Select(Path.GetFullPath)
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                throw new FileNotFoundException($"'{path}' is neither a file nor a directory; give digest files or folders that contain *.md or *.txt digests", path);
+            }
+        }
+
+        return found.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    public static DigestFile Describe(string path, ReadOnlySpan<byte> content) =>
+        new(path, content.Length, SHA256.HashData(content));
+
+    public static DigestFile Describe(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return new DigestFile(path, stream.Length, SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,296 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Npgsql;
+
+namespace Etl.Data.Embedded;
+
+/// <summary>
+/// Runs a private PostgreSQL cluster for the ETL, so the tool works on a machine that merely has the PostgreSQL
+/// binaries installed, with no server to configure. The cluster listens on 127.0.0.1 only and uses trust
+/// authentication: there is no password to manage, but any local user can connect, so on shared machines point
+/// <c>ConnectionStrings__Warehouse</c> at a real server instead.
+/// </summary>
+public static class EmbeddedPostgres
+{
+    private const string PortFileName = "etl-port";
+    private const string ConfigFileName = "etl.conf";
+    private const string ServerLogName = "server.log";
+    private const int MaxUnixSocketPathLength = 107;
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>initdb and postgres refuse to run as root, so root must hand the cluster to the postgres system user.</summary>
+    internal static bool IsRoot => Environment.UserName == "root";
+
+    /// <summary>
+    /// Makes sure the cluster exists, is running and has the target database, then returns its connection string.
+    /// Safe to call from several processes at once and on every run: an existing cluster and running server are reused.
+    /// </summary>
+    /// <param name="options">Where the cluster lives and how durable it must be.</param>
+    /// <param name="log">Receives a few human-readable progress lines, because a first start can take seconds.</param>
+    /// <param name="cancellationToken">Cancels waiting for the lock, the tools and the database.</param>
+    /// <exception cref="EmbeddedPostgresException">The binaries are missing or a PostgreSQL tool failed; the message says what to do.</exception>
+    public static async Task<string> EnsureStartedAsync(EmbeddedPostgresOptions options, Action<string>? log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        log ??= _ => { };
+        var dataDir = FullPath(options.DataDirectory);
+        var bin = PostgresBinaries.Find();
+        await CreateParentDirectoriesAsync(dataDir, cancellationToken).ConfigureAwait(false);
+
+        using (await AcquireLockAsync(dataDir, cancellationToken).ConfigureAwait(false))
+        {
+            if (!File.Exists(Path.Combine(dataDir, "PG_VERSION")))
+            {
+                await InitializeAsync(bin, dataDir, log, cancellationToken).ConfigureAwait(false);
+            }
+
+            var port = await StartServerAsync(bin, dataDir, options.FastUnsafe, log, cancellationToken).ConfigureAwait(false);
+            var connectionString = new NpgsqlConnectionStringBuilder
+            {
+                Host = "127.0.0.1",
+                Port = port,
+                Username = "postgres",
+                Database = options.Database,
+                IncludeErrorDetail = true,
+            }.ConnectionString;
+            await CreateDatabaseAsync(connectionString, options.Database, cancellationToken).ConfigureAwait(false);
+            return connectionString;
+        }
+    }
+
+    /// <summary>
+    /// Stops the server with <c>pg_ctl stop -m fast</c> (rolls back open transactions instead of waiting for clients).
+    /// Does nothing when it is not running, so cleanup code can call it unconditionally.
+    /// </summary>
+    public static async Task StopAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        var dataDir = FullPath(dataDirectory);
+        var pgCtl = Path.Combine(PostgresBinaries.Find(), "pg_ctl");
+        if (!await IsRunningAsync(pgCtl, dataDir, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await ProcessRunner.RunAsync(pgCtl, ["stop", "-D", dataDir, "-m", "fast", "-w"], IsRoot, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task InitializeAsync(string bin, string dataDir, Action<string> log, CancellationToken ct)
+    {
+        log($"Initialising a new PostgreSQL cluster in {dataDir} (first run)…");
+        Directory.CreateDirectory(dataDir);
+        await GiveToPostgresUserAsync([dataDir], ct).ConfigureAwait(false);
+        await ProcessRunner.RunAsync(
+            Path.Combine(bin, "initdb"),
+            ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"],
+            IsRoot,
+            ct).ConfigureAwait(false);
+
+        // Our settings live in their own file so they can be rewritten on every start without touching postgresql.conf.
+        await File.AppendAllTextAsync(
+            Path.Combine(dataDir, "postgresql.conf"),
+            $"{Environment.NewLine}# Managed by the ETL, rewritten on every start.{Environment.NewLine}include_if_exists = '{ConfigFileName}'{Environment.NewLine}",
+            ct).ConfigureAwait(false);
+    }
+
+    private static async Task<int> StartServerAsync(string bin, string dataDir, bool fastUnsafe, Action<string> log, CancellationToken ct)
+    {
+        var pgCtl = Path.Combine(bin, "pg_ctl");
+        var running = await IsRunningAsync(pgCtl, dataDir, ct).ConfigureAwait(false);
+        var port = running ? RunningPort(dataDir) : ReadPort(dataDir);
+        if (port is not { } chosen || (!running && !IsPortFree(chosen)))
+        {
+            // First start, or another program took our port while we were stopped.
+            chosen = FreePort();
+        }
+
+        var changed = await WriteIfChangedAsync(Path.Combine(dataDir, PortFileName), $"{chosen}\n", ct).ConfigureAwait(false);
+        changed |= await WriteIfChangedAsync(Path.Combine(dataDir, ConfigFileName), Settings(dataDir, chosen, fastUnsafe), ct).ConfigureAwait(false);
+        if (changed)
+        {
+            await GiveToPostgresUserAsync([Path.Combine(dataDir, PortFileName), Path.Combine(dataDir, ConfigFileName)], ct).ConfigureAwait(false);
+        }
+
+        var version = (await File.ReadAllTextAsync(Path.Combine(dataDir, "PG_VERSION"), ct).ConfigureAwait(false)).Trim();
+        if (running)
+        {
+            if (changed)
+            {
+                // fsync, synchronous_commit and full_page_writes take effect on reload; a running server must not keep stale durability settings.
+                await ProcessRunner.RunAsync(pgCtl, ["reload", "-D", dataDir], IsRoot, ct).ConfigureAwait(false);
+            }
+
+            log($"Using embedded PostgreSQL {version} already running in {dataDir} on port {chosen}.");
+            return chosen;
+        }
+
+        log($"Starting embedded PostgreSQL {version} in {dataDir} on port {chosen}…");
+        var logFile = Path.Combine(dataDir, ServerLogName);
+        try
+        {
+            await ProcessRunner.RunAsync(pgCtl, ["start", "-D", dataDir, "-w", "-t", "60", "-l", logFile], IsRoot, ct).ConfigureAwait(false);
+        }
+        catch (EmbeddedPostgresException ex)
+        {
+            throw new EmbeddedPostgresException($"{ex.Message}{Environment.NewLine}Last lines of {logFile}:{Environment.NewLine}{Tail(logFile)}", ex);
+        }
+
+        return chosen;
+    }
+
+    private static string Settings(string dataDir, int port, bool fastUnsafe)
+    {
+        // A Unix socket path longer than the kernel limit makes the server refuse to start; TCP alone is enough for us.
+        var socketDir = dataDir.Length + "/.s.PGSQL.65535".Length <= MaxUnixSocketPathLength ? dataDir : string.Empty;
+        var settings = new StringBuilder()
+            .AppendLine("listen_addresses = '127.0.0.1'")
+            .AppendLine(CultureInfo.InvariantCulture, $"port = {port}")
+            .AppendLine(CultureInfo.InvariantCulture, $"unix_socket_directories = '{socketDir.Replace("'", "''", StringComparison.Ordinal)}'")
+            .AppendLine("max_connections = 100")
+            // Bulk loading: fewer checkpoints and no WAL for replication, which an embedded cluster never has.
+            .AppendLine("shared_buffers = 256MB")
+            .AppendLine("max_wal_size = 4GB")
+            .AppendLine("checkpoint_timeout = 30min")
+            .AppendLine("wal_level = minimal")
+            .AppendLine("max_wal_senders = 0");
+        if (fastUnsafe)
+        {
+            settings.AppendLine("fsync = off").AppendLine("synchronous_commit = off").AppendLine("full_page_writes = off");
+        }
+
+        return settings.ToString();
+    }
+
+    private static async Task CreateDatabaseAsync(string connectionString, string database, CancellationToken ct)
+    {
+        // No pooling: an idle pooled connection to 'postgres' would linger for the life of the process.
+        var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        var connection = new NpgsqlConnection(admin.ConnectionString);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = database } } };
+            await using (exists.ConfigureAwait(false))
+            {
+                if (await exists.ExecuteScalarAsync(ct).ConfigureAwait(false) is not null)
+                {
+                    return;
+                }
+            }
+
+            var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            await using (create.ConfigureAwait(false))
+            {
+                try
+                {
+                    await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+                {
+                    // Created concurrently by someone not holding our lock (e.g. a manual createdb); that is fine.
+                }
+            }
+        }
+    }
+
+    private static async Task<bool> IsRunningAsync(string pgCtl, string dataDir, CancellationToken ct) =>
+        (await ProcessRunner.TryRunAsync(pgCtl, ["status", "-D", dataDir], IsRoot, ct).ConfigureAwait(false)).ExitCode == 0;
+
+    private static async Task CreateParentDirectoriesAsync(string dataDir, CancellationToken ct)
+    {
+        var created = new List<string>();
+        for (var dir = Path.GetDirectoryName(dataDir); dir is not null && !Directory.Exists(dir); dir = Path.GetDirectoryName(dir))
+        {
+            created.Add(dir);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(dataDir) ?? "/");
+        await GiveToPostgresUserAsync([.. created], ct).ConfigureAwait(false);
+    }
+
+    /// <summary>When root, the server runs as postgres and must own what it writes to; otherwise we already own it.</summary>
+    private static async Task GiveToPostgresUserAsync(string[] paths, CancellationToken ct)
+    {
+        if (IsRoot && paths.Length > 0)
+        {
+            await ProcessRunner.RunAsync("chown", ["postgres:postgres", .. paths], false, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<FileStream> AcquireLockAsync(string dataDir, CancellationToken ct)
+    {
+        // FileShare.None is an OS-level exclusive lock (flock on Unix), released automatically if the holder dies.
+        var lockPath = dataDir + ".lock";
+        var deadline = DateTime.UtcNow + LockTimeout;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new EmbeddedPostgresException(
+                        $"Waited {LockTimeout.TotalMinutes:0} minutes for {lockPath}: another ETL process is still starting the embedded PostgreSQL. " +
+                        "Wait for it to finish or stop it, then try again.", ex);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(200), ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static int? ReadPort(string dataDir)
+    {
+        var file = Path.Combine(dataDir, PortFileName);
+        return File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), CultureInfo.InvariantCulture, out var port) ? port : null;
+    }
+
+    /// <summary>The running server's own record of its port (4th line of postmaster.pid) beats our file if they ever disagree.</summary>
+    private static int? RunningPort(string dataDir)
+    {
+        var pidFile = Path.Combine(dataDir, "postmaster.pid");
+        var line = File.Exists(pidFile) ? File.ReadLines(pidFile).Skip(3).FirstOrDefault() : null;
+        return int.TryParse(line?.Trim(), CultureInfo.InvariantCulture, out var port) ? port : ReadPort(dataDir);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool IsPortFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<bool> WriteIfChangedAsync(string path, string content, CancellationToken ct)
+    {
+        if (File.Exists(path) && await File.ReadAllTextAsync(path, ct).ConfigureAwait(false) == content)
+        {
+            return false;
+        }
+
+        await File.WriteAllTextAsync(path, content, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private static string Tail(string file) =>
+        File.Exists(file) ? string.Join(Environment.NewLine, File.ReadLines(file).TakeLast(20)) : "(no server log was written)";
+
+    private static string FullPath(string directory) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+}

@@ -1,0 +1,51 @@
+using Etl.Core.Reconciliation;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Etl.Data.Loading;
+
+/// <summary>
+/// Recomputes the display name of every author the batch touched from all of that author's spelling
+/// counts, and stages them for <c>apply_papers.sql</c>. The choice itself is <see cref="AuthorDisplayName"/>.
+/// </summary>
+internal static class AuthorNames
+{
+    public static async Task StageAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var chosen = new List<(string Key, string Name)>();
+        await using (var command = new NpgsqlCommand(EmbeddedSql.Load("read_author_variants"), connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            string? key = null;
+            var variants = new List<AuthorVariant>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var rowKey = reader.GetString(0);
+                if (key is not null && !string.Equals(rowKey, key, StringComparison.Ordinal))
+                {
+                    chosen.Add((key, AuthorDisplayName.Choose(variants)));
+                    variants.Clear();
+                }
+
+                key = rowKey;
+                variants.Add(new AuthorVariant(reader.GetString(1), reader.GetInt64(2)));
+            }
+
+            if (key is not null)
+            {
+                chosen.Add((key, AuthorDisplayName.Choose(variants)));
+            }
+        }
+
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY staged_authors (author_key, display_name) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        foreach (var (key, name) in chosen)
+        {
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(name, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,192 @@
+using Etl.Core.Model;
+using Etl.Core.Parsing;
+using Etl.Data.Discovery;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Etl.Data.Loading;
+
+/// <summary>
+/// Loads one batch of files in one transaction: claim the new contents, COPY their evidence, reconcile
+/// the papers they touch, replace those papers' rows. Everything commits together or not at all, so a
+/// crash leaves every file either loaded or untouched; running a batch again loads nothing twice.
+/// </summary>
+internal sealed class BatchLoad(IReadOnlyList<(DigestFile File, byte[] Content)> files, Action<int, long>? fileDone)
+{
+    private readonly List<FileOutcome> _outcomes = [];
+
+    public long NewPapers { get; private set; }
+
+    public long NewVersions { get; private set; }
+
+    public IReadOnlyList<FileOutcome> Outcomes => _outcomes;
+
+    public async Task RunAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        _outcomes.Clear();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, EmbeddedSql.Load("begin_batch"), cancellationToken).ConfigureAwait(false);
+
+        var known = await KnownContentsAsync(connection, cancellationToken).ConfigureAwait(false);
+        var fresh = new List<(DigestFile File, byte[] Content)>();
+        foreach (var (file, content) in files)
+        {
+            var sha = file.ShaHex;
+            if (known.TryGetValue(sha, out var previous))
+            {
+                _outcomes.Add(new FileOutcome(file.Path, FileOutcomeKind.AlreadyLoaded, 0, [], PreviousOutcome: previous));
+                fileDone?.Invoke(0, file.Bytes);
+                continue;
+            }
+
+            known[sha] = "loaded";
+            fresh.Add((file, content));
+        }
+
+        if (fresh.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var ids = await ReserveDigestIdsAsync(connection, fresh.Count, cancellationToken).ConfigureAwait(false);
+        var digests = await CopyEvidenceAsync(connection, fresh, ids, cancellationToken).ConfigureAwait(false);
+        await CopyDigestsAsync(connection, digests, cancellationToken).ConfigureAwait(false);
+        await CopyRejectionsAsync(connection, digests, cancellationToken).ConfigureAwait(false);
+
+        await using (var batch = new NpgsqlCommand("INSERT INTO batch_digests (digest_id) SELECT unnest(@ids)", connection))
+        {
+            batch.Parameters.AddWithValue("ids", ids);
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await ExecuteAsync(connection, EmbeddedSql.Load("touch_batch"), cancellationToken).ConfigureAwait(false);
+        var (papersBefore, versionsBefore) = await CountTouchedAsync(connection, cancellationToken).ConfigureAwait(false);
+        await AuthorNames.StageAsync(connection, cancellationToken).ConfigureAwait(false);
+        var (papersAfter, versionsAfter) = await PaperRebuild.StageAsync(connection, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, EmbeddedSql.Load("apply_papers"), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        NewPapers = papersAfter - papersBefore;
+        NewVersions = versionsAfter - versionsBefore;
+    }
+
+    private async Task<List<StoredDigest>> CopyEvidenceAsync(
+        NpgsqlConnection connection,
+        List<(DigestFile File, byte[] Content)> fresh,
+        long[] ids,
+        CancellationToken cancellationToken)
+    {
+        var digests = new List<StoredDigest>(fresh.Count);
+        await using var importer = await connection.BeginBinaryImportAsync(EvidenceCopy.Command, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            var (file, content) = fresh[i];
+            var parsed = DigestParser.Parse(content);
+            foreach (var entry in parsed.Entries)
+            {
+                await EvidenceCopy.WriteAsync(importer, ids[i], entry, cancellationToken).ConfigureAwait(false);
+            }
+
+            var stored = new StoredDigest(ids[i], file, parsed);
+            digests.Add(stored);
+            _outcomes.Add(stored.Outcome());
+            fileDone?.Invoke(parsed.Entries.Count, file.Bytes);
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        return digests;
+    }
+
+    private static async Task CopyDigestsAsync(NpgsqlConnection connection, List<StoredDigest> digests, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY warehouse.digests (digest_id, sha256, path, bytes, format, category, digest_date, entries, rejected_entries, outcome) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false);
+        foreach (var digest in digests)
+        {
+            var header = digest.Parsed.Header;
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(digest.DigestId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(digest.File.Sha256, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(digest.File.Path, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(digest.File.Bytes, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await EvidenceCopy.WriteNullableAsync(importer, header is null ? null : EvidenceCopy.FormatName(header.Format), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await EvidenceCopy.WriteNullableAsync(importer, header?.Category, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await EvidenceCopy.WriteNullableAsync(importer, header?.Date, NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(digest.Parsed.Entries.Count, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(digest.Parsed.Rejections.Count, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(digest.OutcomeName, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task CopyRejectionsAsync(NpgsqlConnection connection, List<StoredDigest> digests, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY warehouse.rejections (digest_id, line, reason) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        foreach (var digest in digests)
+        {
+            foreach (var rejection in digest.AllRejections())
+            {
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(digest.DigestId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(rejection.Line, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(rejection.Reason, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Contents of this batch already in the warehouse, with how they went. Authoritative: we hold the load lock.</summary>
+    private async Task<Dictionary<string, string>> KnownContentsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand("SELECT sha256, outcome FROM warehouse.digests WHERE sha256 = ANY(@shas)", connection);
+        command.Parameters.AddWithValue("shas", files.Select(f => f.File.Sha256).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            known[Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(0))] = reader.GetString(1);
+        }
+
+        return known;
+    }
+
+    private static async Task<long[]> ReserveDigestIdsAsync(NpgsqlConnection connection, int count, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT array_agg(nextval(pg_get_serial_sequence('warehouse.digests', 'digest_id')) ORDER BY n) FROM generate_series(1, @count) AS n", connection);
+        command.Parameters.AddWithValue("count", count);
+        return (long[])(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private static async Task<(long Papers, long Versions)> CountTouchedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(EmbeddedSql.Load("count_touched"), connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var script = new NpgsqlCommand(sql, connection);
+        await script.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed record StoredDigest(long DigestId, DigestFile File, ParsedDigest Parsed)
+    {
+        public string OutcomeName => Parsed.Header is null ? "rejected" : Parsed.Rejections.Count > 0 ? "loaded_with_rejections" : "loaded";
+
+        public IEnumerable<EntryRejection> AllRejections() =>
+            Parsed.FileRejection is { } reason ? [new EntryRejection(1, reason)] : Parsed.Rejections;
+
+        public FileOutcome Outcome() => Parsed.Header is null
+            ? new FileOutcome(File.Path, FileOutcomeKind.Rejected, 0, [], Parsed.FileRejection)
+            : new FileOutcome(File.Path, Parsed.Rejections.Count > 0 ? FileOutcomeKind.LoadedWithRejections : FileOutcomeKind.Loaded, Parsed.Entries.Count, Parsed.Rejections);
+    }
+}

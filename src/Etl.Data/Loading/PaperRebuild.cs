@@ -1,0 +1,131 @@
+using Etl.Core.Model;
+using Etl.Core.Reconciliation;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Etl.Data.Loading;
+
+/// <summary>
+/// Reconciles every paper the batch touched from all of its evidence (old and new) and stages the result.
+/// Only the facts that decide versions travel to the client; <c>apply_papers.sql</c> then copies the
+/// texts from the evidence rows the staged state points at.
+/// </summary>
+internal static class PaperRebuild
+{
+    /// <returns>How many papers and versions the touched papers now have.</returns>
+    public static async Task<(long Papers, long Versions)> StageAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var states = await ReconcileTouchedAsync(connection, cancellationToken).ConfigureAwait(false);
+        await StagePapersAsync(connection, states, cancellationToken).ConfigureAwait(false);
+        await StageVersionsAsync(connection, states, cancellationToken).ConfigureAwait(false);
+        await StageCompactVersionsAsync(connection, states, cancellationToken).ConfigureAwait(false);
+        return (states.Count, states.Sum(state => (long)state.Versions.Count));
+    }
+
+    private static async Task<List<PaperState>> ReconcileTouchedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var states = new List<PaperState>();
+        var digests = new Dictionary<long, (DateOnly Date, byte[] Sha)>();
+        var evidence = new List<EvidenceFacts>();
+        string? paper = null;
+
+        await using var command = new NpgsqlCommand(EmbeddedSql.Load("read_facts"), connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var arxivId = reader.GetString(0);
+            if (paper is not null && !string.Equals(arxivId, paper, StringComparison.Ordinal))
+            {
+                states.Add(PaperReconciler.Reconcile(paper, evidence));
+                evidence = [];
+            }
+
+            paper = arxivId;
+            var digestId = reader.GetInt64(1);
+            if (!digests.TryGetValue(digestId, out var digest))
+            {
+                digests[digestId] = digest = (reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<byte[]>(3));
+            }
+
+            var format = reader.GetString(5) == "detailed" ? DigestFormat.Detailed : DigestFormat.Compact;
+            evidence.Add(new EvidenceFacts(
+                digestId,
+                digest.Date,
+                digest.Sha,
+                reader.GetInt32(4),
+                format,
+                reader.IsDBNull(6) ? null : reader.GetInt32(6),
+                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTime>(7),
+                reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTime>(8),
+                reader.IsDBNull(9) ? [] : reader.GetFieldValue<string[]>(9)));
+        }
+
+        if (paper is not null)
+        {
+            states.Add(PaperReconciler.Reconcile(paper, evidence));
+        }
+
+        return states;
+    }
+
+    private static async Task StagePapersAsync(NpgsqlConnection connection, List<PaperState> states, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY staged_papers (arxiv_id, latest_version, published_at, updated_at, fields_digest_id, fields_line, compact_categories) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false);
+        foreach (var state in states)
+        {
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(state.ArxivId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(state.LatestVersion, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            await EvidenceCopy.WriteNullableAsync(importer, state.PublishedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            await EvidenceCopy.WriteNullableAsync(importer, state.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(state.FieldsFrom.DigestId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(state.FieldsFrom.Line, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            await EvidenceCopy.WriteNullableAsync(importer, state.CompactCategories?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task StageVersionsAsync(NpgsqlConnection connection, List<PaperState> states, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY staged_versions (arxiv_id, version, submitted_at, text_digest_id, text_line) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false);
+        foreach (var state in states)
+        {
+            foreach (var version in state.Versions)
+            {
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(state.ArxivId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(version.Version, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                await EvidenceCopy.WriteNullableAsync(importer, version.SubmittedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                await EvidenceCopy.WriteNullableAsync(importer, version.TextFrom?.DigestId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await EvidenceCopy.WriteNullableAsync(importer, version.TextFrom?.Line, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task StageCompactVersionsAsync(NpgsqlConnection connection, List<PaperState> states, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY staged_compact_versions (digest_id, line, arxiv_id, version) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false);
+        foreach (var state in states)
+        {
+            foreach (var assignment in state.CompactAssignments)
+            {
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(assignment.Entry.DigestId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(assignment.Entry.Line, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(state.ArxivId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(assignment.Version, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
