@@ -55,6 +55,7 @@ internal static class CommandLine
                 {
                     ConnectionString = parsed.Value("--connection") ?? configuration.GetConnectionString("Warehouse"),
                     EmbeddedDataDirectory = parsed.Value("--data-dir") ?? configuration["Embedded:DataDirectory"],
+                    RetryAttempts = configuration.GetValue("Retry:MaxAttempts", 6),
                 };
                 return parsed;
             }

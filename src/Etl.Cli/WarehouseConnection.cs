@@ -41,5 +41,5 @@ internal static class WarehouseConnection
         }
     }
 
-    public static ResiliencePipeline Retry(TextWriter log) => TransientRetry.Create(log: log.WriteLine);
+    public static ResiliencePipeline Retry(WarehouseOptions options, TextWriter log) => TransientRetry.Create(options.RetryAttempts, log: log.WriteLine);
 }

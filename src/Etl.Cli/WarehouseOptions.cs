@@ -8,4 +8,7 @@ internal sealed class WarehouseOptions
 
     /// <summary><c>Embedded:DataDirectory</c> (or <c>ETL_DATA_DIR</c>) for the embedded cluster.</summary>
     public string? EmbeddedDataDirectory { get; init; }
+
+    /// <summary><c>Retry:MaxAttempts</c>: retries of a batch or a migration on transient database errors (backoff with jitter).</summary>
+    public int RetryAttempts { get; init; } = 6;
 }

@@ -29,7 +29,7 @@ internal static class IngestCommand
         }
 
         var connectionString = await WarehouseConnection.ResolveAsync(options, output, cancellationToken).ConfigureAwait(false);
-        var retry = WarehouseConnection.Retry(errors);
+        var retry = WarehouseConnection.Retry(options, errors);
         await WarehouseConnection.MigrateAsync(connectionString, retry, output, cancellationToken).ConfigureAwait(false);
 
         var loaderOptions = new LoaderOptions { BatchBytes = args.Int("--batch-mb", 64) * 1024L * 1024 };

@@ -12,7 +12,7 @@ internal static class MigrateCommand
 
         var output = Console.Out;
         var connectionString = await WarehouseConnection.ResolveAsync(options, output, cancellationToken).ConfigureAwait(false);
-        await WarehouseConnection.MigrateAsync(connectionString, WarehouseConnection.Retry(Console.Error), output, cancellationToken).ConfigureAwait(false);
+        await WarehouseConnection.MigrateAsync(connectionString, WarehouseConnection.Retry(options, Console.Error), output, cancellationToken).ConfigureAwait(false);
         output.WriteLine("Warehouse schema is up to date.");
         return ExitCodes.Ok;
     }

@@ -1,0 +1,75 @@
+using Etl.Core.Generation;
+using Etl.Core.Reporting;
+using Etl.Data.Loading;
+using Etl.Integration.Tests.Infrastructure;
+using Etl.Tests;
+using Xunit;
+
+namespace Etl.Integration.Tests.Loading;
+
+/// <summary>
+/// The warehouse does not depend on how files arrive: seeds plus a generated corpus (with bad entries and
+/// a file that is not a digest), loaded in 20 random orders, batchings and numbers of runs, always dump
+/// to the same contract views as the in-memory reference; loading everything again changes nothing.
+/// </summary>
+public sealed class LoadOrderPropertyTests : IDisposable
+{
+    private readonly string _corpus = Path.Combine(Path.GetTempPath(), "etl-property-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public async Task Every_order_batching_and_run_count_gives_the_same_warehouse()
+    {
+        CorpusWriter.Write(_corpus, new GeneratorOptions { Papers = 150, Seed = 7, IncludeBadEntries = true });
+        var files = Directory.GetFiles(_corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        if (SharedSamples.Available)
+        {
+            files.AddRange(SharedSamples.Files("seeds"));
+        }
+
+        var reference = new ReferenceWarehouse();
+        foreach (var file in files)
+        {
+            reference.Add(File.ReadAllBytes(file));
+        }
+
+        var expected = reference.Build().Select(ReportJson.Serialize).ToList();
+        Assert.True(expected.Count > 150, "the corpus should hold the generated papers and the seeds");
+
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var random = new Random(seed);
+            var order = files.ToArray();
+            random.Shuffle(order);
+            var runs = random.Next(1, 4);
+            var options = new LoaderOptions { BatchFiles = random.Next(1, order.Length + 1) };
+
+            await using var database = await TestCluster.CreateDatabaseAsync();
+            var start = 0;
+            for (var run = 1; run <= runs; run++)
+            {
+                var end = run == runs ? order.Length : random.Next(start, order.Length + 1);
+                await database.LoadAsync(order[start..end], options);
+                start = end;
+            }
+
+            var actual = await database.DumpAsync();
+            var differences = ExpectedDump.Differences(actual, expected);
+            Assert.True(differences.Count == 0, $"seed {seed} ({runs} runs, batches of {options.BatchFiles} files): {string.Join(Environment.NewLine, differences)}");
+
+            if (seed % 5 == 0)
+            {
+                var again = await database.LoadAsync(order, options);
+                Assert.Equal(order.Length, again.FilesAlreadyLoaded);
+                Assert.Equal(actual, await database.DumpAsync());
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_corpus))
+        {
+            Directory.Delete(_corpus, recursive: true);
+        }
+    }
+}
