@@ -1,3 +1,4 @@
+using Etl.Cli.Bench;
 using Etl.Cli.Commands;
 using Etl.Data.Embedded;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,8 @@ internal static class CommandLine
           migrate                          create or update the warehouse schema
           generate --out DIR [--papers N] [--seed S] [--bad-entries]
                                            write a synthetic corpus of digests (the samples are made this way)
-          bench [--papers N] [--runs R]    measure parsing, backfill, the COPY floor and incremental loads
+          bench [--papers N] [--runs R] [--small-papers M] [--work-dir DIR]
+                                           measure parsing, backfill vs. its COPY floor, incremental loads, memory
 
         options for commands that use the database:
           --connection "<connection string>"   overrides ConnectionStrings:Warehouse (also ConnectionStrings__Warehouse
@@ -41,10 +43,10 @@ internal static class CommandLine
             var rest = args.Skip(1);
             return args[0] switch
             {
-                "ingest" => await IngestCommand.RunAsync(Parse(rest, ["--batch-mb"], ["--quiet"], out var options), options, cancellationToken),
+                "ingest" => await IngestCommand.RunAsync(Parse(rest, ["--batch-mb"], ["--quiet", "--report-memory", "--timings"], out var options), options, cancellationToken),
                 "migrate" => await MigrateCommand.RunAsync(Parse(rest, [], [], out var options), options, cancellationToken),
                 "generate" => GenerateCommand.Run(CliArguments.Parse(rest, ["--out", "--papers", "--seed"], ["--bad-entries"])),
-                "bench" => await BenchCommand.RunAsync(CliArguments.Parse(rest, ["--papers", "--runs", "--work-dir", "--small-papers"], ["--keep"]), cancellationToken),
+                "bench" => await BenchCommand.RunAsync(CliArguments.Parse(rest, ["--papers", "--runs", "--work-dir", "--small-papers"], []), cancellationToken),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
 

@@ -54,6 +54,19 @@ internal static class IngestCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{summary.Files} files ({summary.FilesLoaded} loaded, {summary.FilesAlreadyLoaded} already loaded, {summary.FilesRejected} rejected), {summary.Entries} entries, {summary.NewPapers} new papers, {summary.NewVersions} new versions, {summary.RejectedEntries} rejected entries, {summary.Elapsed.TotalSeconds:0.00} s"));
         await PrintTotalsAsync(dataSource, output, cancellationToken).ConfigureAwait(false);
+        if (args.Has("--timings"))
+        {
+            foreach (var (phase, time) in LoadTimings.Snapshot().OrderByDescending(pair => pair.Value))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase,-34} {time.TotalSeconds,8:0.00} s"));
+            }
+        }
+
+        if (args.Has("--report-memory"))
+        {
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak RSS: {self.PeakWorkingSet64 / 1048576.0:0.0} MB"));
+        }
         if (summary.AnyRejected)
         {
             output.WriteLine("Some input was rejected (reasons above, and in warehouse.rejections); everything else is loaded.");

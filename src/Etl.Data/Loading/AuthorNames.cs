@@ -41,9 +41,9 @@ internal static class AuthorNames
             "COPY staged_authors (author_key, display_name) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         foreach (var (key, name) in chosen)
         {
-            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(name, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            importer.StartRow();
+            importer.Write(key, NpgsqlDbType.Text);
+            importer.Write(name, NpgsqlDbType.Text);
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);

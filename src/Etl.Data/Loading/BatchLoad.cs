@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Etl.Core.Model;
 using Etl.Core.Parsing;
 using Etl.Data.Discovery;
@@ -51,9 +52,11 @@ internal sealed class BatchLoad(IReadOnlyList<(DigestFile File, byte[] Content)>
         }
 
         var ids = await ReserveDigestIdsAsync(connection, fresh.Count, cancellationToken).ConfigureAwait(false);
+        var phase = Stopwatch.GetTimestamp();
         var digests = await CopyEvidenceAsync(connection, fresh, ids, cancellationToken).ConfigureAwait(false);
         await CopyDigestsAsync(connection, digests, cancellationToken).ConfigureAwait(false);
         await CopyRejectionsAsync(connection, digests, cancellationToken).ConfigureAwait(false);
+        LoadTimings.Add("parse + COPY evidence", phase);
 
         await using (var batch = new NpgsqlCommand("INSERT INTO batch_digests (digest_id) SELECT unnest(@ids)", connection))
         {
@@ -61,12 +64,22 @@ internal sealed class BatchLoad(IReadOnlyList<(DigestFile File, byte[] Content)>
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        phase = Stopwatch.GetTimestamp();
         await ExecuteAsync(connection, EmbeddedSql.Load("touch_batch"), cancellationToken).ConfigureAwait(false);
         var (papersBefore, versionsBefore) = await CountTouchedAsync(connection, cancellationToken).ConfigureAwait(false);
+        LoadTimings.Add("touched papers + author counts", phase);
+        phase = Stopwatch.GetTimestamp();
         await AuthorNames.StageAsync(connection, cancellationToken).ConfigureAwait(false);
+        LoadTimings.Add("author display names", phase);
+        phase = Stopwatch.GetTimestamp();
         var (papersAfter, versionsAfter) = await PaperRebuild.StageAsync(connection, cancellationToken).ConfigureAwait(false);
+        LoadTimings.Add("read facts + reconcile + stage", phase);
+        phase = Stopwatch.GetTimestamp();
         await ExecuteAsync(connection, EmbeddedSql.Load("apply_papers"), cancellationToken).ConfigureAwait(false);
+        LoadTimings.Add("apply papers (SQL)", phase);
+        phase = Stopwatch.GetTimestamp();
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        LoadTimings.Add("commit (deferred FK checks)", phase);
 
         NewPapers = papersAfter - papersBefore;
         NewVersions = versionsAfter - versionsBefore;
@@ -86,10 +99,12 @@ internal sealed class BatchLoad(IReadOnlyList<(DigestFile File, byte[] Content)>
             var parsed = DigestParser.Parse(content);
             foreach (var entry in parsed.Entries)
             {
-                await EvidenceCopy.WriteAsync(importer, ids[i], entry, cancellationToken).ConfigureAwait(false);
+                EvidenceCopy.Write(importer, ids[i], entry);
             }
 
-            var stored = new StoredDigest(ids[i], file, parsed);
+            // Keep the counts and rejections, not the entries: they are in the COPY stream already, and
+            // holding a whole batch of parsed text would make memory grow with the batch.
+            var stored = new StoredDigest(ids[i], file, parsed with { Entries = [] }, parsed.Entries.Count);
             digests.Add(stored);
             _outcomes.Add(stored.Outcome());
             fileDone?.Invoke(parsed.Entries.Count, file.Bytes);
@@ -107,17 +122,17 @@ internal sealed class BatchLoad(IReadOnlyList<(DigestFile File, byte[] Content)>
         foreach (var digest in digests)
         {
             var header = digest.Parsed.Header;
-            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(digest.DigestId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(digest.File.Sha256, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(digest.File.Path, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(digest.File.Bytes, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            await EvidenceCopy.WriteNullableAsync(importer, header is null ? null : EvidenceCopy.FormatName(header.Format), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await EvidenceCopy.WriteNullableAsync(importer, header?.Category, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await EvidenceCopy.WriteNullableAsync(importer, header?.Date, NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(digest.Parsed.Entries.Count, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(digest.Parsed.Rejections.Count, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(digest.OutcomeName, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            importer.StartRow();
+            importer.Write(digest.DigestId, NpgsqlDbType.Bigint);
+            importer.Write(digest.File.Sha256, NpgsqlDbType.Bytea);
+            importer.Write(digest.File.Path, NpgsqlDbType.Text);
+            importer.Write(digest.File.Bytes, NpgsqlDbType.Bigint);
+            EvidenceCopy.WriteNullable(importer, header is null ? null : EvidenceCopy.FormatName(header.Format), NpgsqlDbType.Text);
+            EvidenceCopy.WriteNullable(importer, header?.Category, NpgsqlDbType.Text);
+            EvidenceCopy.WriteNullable(importer, header?.Date, NpgsqlDbType.Date);
+            importer.Write(digest.Entries, NpgsqlDbType.Integer);
+            importer.Write(digest.Parsed.Rejections.Count, NpgsqlDbType.Integer);
+            importer.Write(digest.OutcomeName, NpgsqlDbType.Text);
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -131,10 +146,10 @@ internal sealed class BatchLoad(IReadOnlyList<(DigestFile File, byte[] Content)>
         {
             foreach (var rejection in digest.AllRejections())
             {
-                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(digest.DigestId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(rejection.Line, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(rejection.Reason, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                importer.StartRow();
+                importer.Write(digest.DigestId, NpgsqlDbType.Bigint);
+                importer.Write(rejection.Line, NpgsqlDbType.Integer);
+                importer.Write(rejection.Reason, NpgsqlDbType.Text);
             }
         }
 
@@ -178,7 +193,7 @@ internal sealed class BatchLoad(IReadOnlyList<(DigestFile File, byte[] Content)>
         await script.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed record StoredDigest(long DigestId, DigestFile File, ParsedDigest Parsed)
+    private sealed record StoredDigest(long DigestId, DigestFile File, ParsedDigest Parsed, int Entries)
     {
         public string OutcomeName => Parsed.Header is null ? "rejected" : Parsed.Rejections.Count > 0 ? "loaded_with_rejections" : "loaded";
 
@@ -187,6 +202,6 @@ internal sealed class BatchLoad(IReadOnlyList<(DigestFile File, byte[] Content)>
 
         public FileOutcome Outcome() => Parsed.Header is null
             ? new FileOutcome(File.Path, FileOutcomeKind.Rejected, 0, [], Parsed.FileRejection)
-            : new FileOutcome(File.Path, Parsed.Rejections.Count > 0 ? FileOutcomeKind.LoadedWithRejections : FileOutcomeKind.Loaded, Parsed.Entries.Count, Parsed.Rejections);
+            : new FileOutcome(File.Path, Parsed.Rejections.Count > 0 ? FileOutcomeKind.LoadedWithRejections : FileOutcomeKind.Loaded, Entries, Parsed.Rejections);
     }
 }

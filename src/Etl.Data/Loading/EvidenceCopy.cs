@@ -14,7 +14,11 @@ internal static class EvidenceCopy
         FROM STDIN (FORMAT BINARY)
         """;
 
-    public static async Task WriteAsync(NpgsqlBinaryImporter importer, long digestId, DigestEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one row. Synchronous on purpose: a row only fills Npgsql's write buffer (which flushes when
+    /// full), and per-field async calls cost more than the row itself on this hot path.
+    /// </summary>
+    public static void Write(NpgsqlBinaryImporter importer, long digestId, DigestEntry entry)
     {
         var authors = entry.Authors as string[] ?? [.. entry.Authors];
         var keys = new string[authors.Length];
@@ -23,32 +27,50 @@ internal static class EvidenceCopy
             keys[i] = AuthorKey.For(authors[i]);
         }
 
-        await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(digestId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(entry.Line, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(entry.ArxivId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(FormatName(entry.Format), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await WriteNullableAsync(importer, entry.Version, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-        await WriteNullableAsync(importer, entry.Title, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await WriteNullableAsync(importer, entry.Abstract, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(authors, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(keys, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await importer.WriteAsync(entry.Categories as string[] ?? [.. entry.Categories], NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await WriteNullableAsync(importer, entry.PrimaryCategory, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await WriteNullableAsync(importer, entry.Doi, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await WriteNullableAsync(importer, entry.JournalRef, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await WriteNullableAsync(importer, entry.Comment, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-        await WriteNullableAsync(importer, entry.PublishedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-        await WriteNullableAsync(importer, entry.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+        importer.StartRow();
+        importer.Write(digestId, NpgsqlDbType.Bigint);
+        importer.Write(entry.Line, NpgsqlDbType.Integer);
+        importer.Write(entry.ArxivId, NpgsqlDbType.Text);
+        importer.Write(FormatName(entry.Format), NpgsqlDbType.Text);
+        WriteNullable(importer, entry.Version, NpgsqlDbType.Integer);
+        WriteNullable(importer, entry.Title, NpgsqlDbType.Text);
+        WriteNullable(importer, entry.Abstract, NpgsqlDbType.Text);
+        importer.Write(authors, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        importer.Write(keys, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        importer.Write(entry.Categories as string[] ?? [.. entry.Categories], NpgsqlDbType.Array | NpgsqlDbType.Text);
+        WriteNullable(importer, entry.PrimaryCategory, NpgsqlDbType.Text);
+        WriteNullable(importer, entry.Doi, NpgsqlDbType.Text);
+        WriteNullable(importer, entry.JournalRef, NpgsqlDbType.Text);
+        WriteNullable(importer, entry.Comment, NpgsqlDbType.Text);
+        WriteNullable(importer, entry.PublishedAt, NpgsqlDbType.TimestampTz);
+        WriteNullable(importer, entry.UpdatedAt, NpgsqlDbType.TimestampTz);
     }
 
     public static string FormatName(DigestFormat format) => format == DigestFormat.Detailed ? "detailed" : "compact";
 
-    public static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : class =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
+    public static void WriteNullable<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type)
+        where T : class
+    {
+        if (value is null)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(value, type);
+        }
+    }
 
-    public static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : struct =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value.Value, type, cancellationToken);
+    public static void WriteNullable<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type)
+        where T : struct
+    {
+        if (value is null)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(value.Value, type);
+        }
+    }
 }

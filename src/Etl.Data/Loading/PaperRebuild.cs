@@ -75,14 +75,14 @@ internal static class PaperRebuild
             cancellationToken).ConfigureAwait(false);
         foreach (var state in states)
         {
-            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(state.ArxivId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(state.LatestVersion, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-            await EvidenceCopy.WriteNullableAsync(importer, state.PublishedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-            await EvidenceCopy.WriteNullableAsync(importer, state.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(state.FieldsFrom.DigestId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(state.FieldsFrom.Line, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-            await EvidenceCopy.WriteNullableAsync(importer, state.CompactCategories?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            importer.StartRow();
+            importer.Write(state.ArxivId, NpgsqlDbType.Text);
+            importer.Write(state.LatestVersion, NpgsqlDbType.Integer);
+            EvidenceCopy.WriteNullable(importer, state.PublishedAt, NpgsqlDbType.TimestampTz);
+            EvidenceCopy.WriteNullable(importer, state.UpdatedAt, NpgsqlDbType.TimestampTz);
+            importer.Write(state.FieldsFrom.DigestId, NpgsqlDbType.Bigint);
+            importer.Write(state.FieldsFrom.Line, NpgsqlDbType.Integer);
+            EvidenceCopy.WriteNullable(importer, state.CompactCategories?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -97,12 +97,12 @@ internal static class PaperRebuild
         {
             foreach (var version in state.Versions)
             {
-                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(state.ArxivId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(version.Version, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await EvidenceCopy.WriteNullableAsync(importer, version.SubmittedAt, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                await EvidenceCopy.WriteNullableAsync(importer, version.TextFrom?.DigestId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                await EvidenceCopy.WriteNullableAsync(importer, version.TextFrom?.Line, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                importer.StartRow();
+                importer.Write(state.ArxivId, NpgsqlDbType.Text);
+                importer.Write(version.Version, NpgsqlDbType.Integer);
+                EvidenceCopy.WriteNullable(importer, version.SubmittedAt, NpgsqlDbType.TimestampTz);
+                EvidenceCopy.WriteNullable(importer, version.TextFrom?.DigestId, NpgsqlDbType.Bigint);
+                EvidenceCopy.WriteNullable(importer, version.TextFrom?.Line, NpgsqlDbType.Integer);
             }
         }
 
@@ -118,11 +118,11 @@ internal static class PaperRebuild
         {
             foreach (var assignment in state.CompactAssignments)
             {
-                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(assignment.Entry.DigestId, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(assignment.Entry.Line, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(state.ArxivId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(assignment.Version, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                importer.StartRow();
+                importer.Write(assignment.Entry.DigestId, NpgsqlDbType.Bigint);
+                importer.Write(assignment.Entry.Line, NpgsqlDbType.Integer);
+                importer.Write(state.ArxivId, NpgsqlDbType.Text);
+                importer.Write(assignment.Version, NpgsqlDbType.Integer);
             }
         }
 

@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Etl.Core.Generation;
+using Etl.Core.Parsing;
+using Etl.Core.Reporting;
+using Etl.Data.Embedded;
+using Etl.Data.Loading;
+using Etl.Data.Reporting;
+using Etl.Data.Resilience;
+using Etl.Migrations;
+using Npgsql;
+
+namespace Etl.Cli.Bench;
+
+/// <summary>
+/// <c>etl bench</c>: generates a corpus with the project's generator and measures, in one run, parse
+/// throughput, backfill against its COPY floor, incremental loads and loader memory. Every ratio is
+/// taken within the same run; each figure is the median of the runs. See docs/benchmarks.md.
+/// </summary>
+internal static class BenchCommand
+{
+    public static async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
+    {
+        var papers = args.Int("--papers", 200_000);
+        var smallPapers = args.Int("--small-papers", Math.Max(1, papers / 10));
+        var runs = args.Int("--runs", 3);
+        var work = Path.GetFullPath(args.Value("--work-dir") ?? "bench-out");
+        var output = Console.Out;
+        Directory.CreateDirectory(work);
+
+        output.WriteLine($"Benchmark: {papers:N0} papers (memory also at {smallPapers:N0}), {runs} runs, work folder {work}");
+        output.WriteLine(Machine());
+
+        var big = Corpus(work, papers, output);
+        var small = Corpus(work, smallPapers, output);
+
+        var parse = MeasureParsing(big.Path, runs: Math.Max(runs, 5), output);
+
+        var server = await EmbeddedPostgres.EnsureStartedAsync(
+            new EmbeddedPostgresOptions { DataDirectory = Path.Combine(work, "postgres"), Database = "postgres" }, output.WriteLine, cancellationToken).ConfigureAwait(false);
+
+        await CheckCorrectnessAsync(server, work, output, cancellationToken).ConfigureAwait(false);
+
+        var backfills = new List<(double Seconds, double Floor, double Ratio, double Rss)>();
+        var smallRss = new List<double>();
+        for (var run = 1; run <= runs; run++)
+        {
+            var smallDb = await FreshDatabaseAsync(server, "bench_small", cancellationToken).ConfigureAwait(false);
+            smallRss.Add((await ChildLoad.RunAsync(smallDb, small.Path, cancellationToken).ConfigureAwait(false)).PeakRssMb);
+
+            var bigDb = await FreshDatabaseAsync(server, "bench", cancellationToken).ConfigureAwait(false);
+            var load = await ChildLoad.RunAsync(bigDb, big.Path, cancellationToken).ConfigureAwait(false);
+            await using var dataSource = NpgsqlDataSource.Create(bigDb);
+            var floor = await CopyFloor.MeasureAsync(dataSource, Path.Combine(work, "floor-dump"), cancellationToken).ConfigureAwait(false);
+            var ratio = load.LoaderTime.TotalSeconds / floor.TotalSeconds;
+            backfills.Add((load.LoaderTime.TotalSeconds, floor.TotalSeconds, ratio, load.PeakRssMb));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {run}: backfill {load.LoaderTime.TotalSeconds:0.0} s ({papers / load.LoaderTime.TotalSeconds:N0} papers/s), floor {floor.TotalSeconds:0.0} s, ratio {ratio:0.00}, peak RSS {load.PeakRssMb:0} MB ({smallPapers:N0} papers: {smallRss[^1]:0} MB)"));
+        }
+
+        var (incrementalLoad, incrementalCommand) = await MeasureIncrementalAsync(server, work, cancellationToken).ConfigureAwait(false);
+
+        var report = Report(papers, smallPapers, runs, big, parse, backfills, smallRss, incrementalLoad, incrementalCommand);
+        output.WriteLine();
+        output.WriteLine(report);
+        await File.WriteAllTextAsync(Path.Combine(work, "results.md"), report, cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    private static (string Path, CorpusSummary Summary) Corpus(string work, int papers, TextWriter output)
+    {
+        var path = Path.Combine(work, $"corpus-{papers}");
+        var marker = Path.Combine(path, ".complete");
+        if (!File.Exists(marker))
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+
+            var clock = Stopwatch.StartNew();
+            var written = CorpusWriter.Write(path, new GeneratorOptions { Papers = papers, Seed = 42 });
+            File.WriteAllText(marker, string.Create(CultureInfo.InvariantCulture, $"{written.Files} {written.Bytes} {written.Papers}"));
+            output.WriteLine($"Generated {written.Files:N0} files, {written.Bytes / 1048576.0:N0} MB, {written.Papers:N0} papers in {clock.Elapsed.TotalSeconds:0.0} s");
+        }
+
+        var parts = File.ReadAllText(marker).Split(' ');
+        var summary = new CorpusSummary(int.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
+        return (path, summary);
+    }
+
+    /// <summary>Parsing and normalization alone, one thread, files already in memory (at most 512 MB of them).</summary>
+    private static double MeasureParsing(string corpus, int runs, TextWriter output)
+    {
+        var contents = new List<byte[]>();
+        long bytes = 0;
+        foreach (var file in Directory.EnumerateFiles(corpus, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var content = File.ReadAllBytes(file);
+            contents.Add(content);
+            bytes += content.Length;
+            if (bytes > 512L * 1024 * 1024)
+            {
+                break;
+            }
+        }
+
+        var rates = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var entries = 0L;
+            var clock = Stopwatch.StartNew();
+            foreach (var content in contents)
+            {
+                entries += DigestParser.Parse(content).Entries.Count;
+            }
+
+            rates.Add(bytes / 1048576.0 / clock.Elapsed.TotalSeconds);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse run {run + 1}: {bytes / 1048576.0:N0} MB, {entries:N0} entries, {rates[^1]:0} MB/s"));
+        }
+
+        return Stats.Median(rates);
+    }
+
+    /// <summary>The loader's warehouse for a small corpus with bad input must equal the in-memory reference.</summary>
+    private static async Task CheckCorrectnessAsync(string server, string work, TextWriter output, CancellationToken cancellationToken)
+    {
+        var corpus = Path.Combine(work, "correctness");
+        if (Directory.Exists(corpus))
+        {
+            Directory.Delete(corpus, recursive: true);
+        }
+
+        CorpusWriter.Write(corpus, new GeneratorOptions { Papers = 2_000, Seed = 1, IncludeBadEntries = true });
+        var files = Directory.GetFiles(corpus, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var reference = new ReferenceWarehouse();
+        foreach (var file in files)
+        {
+            reference.Add(File.ReadAllBytes(file));
+        }
+
+        var expected = reference.Build().Select(ReportJson.Serialize).ToList();
+        await using var dataSource = NpgsqlDataSource.Create(await FreshDatabaseAsync(server, "bench_check", cancellationToken).ConfigureAwait(false));
+        await new WarehouseLoader(dataSource, TransientRetry.Create(), new LoaderOptions { BatchFiles = 7 }).LoadAsync(files, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var actual = await ReportDump.ReadJsonLinesAsync(dataSource, cancellationToken).ConfigureAwait(false);
+        if (!actual.SequenceEqual(expected))
+        {
+            throw new InvalidOperationException("correctness check failed: the loaded warehouse differs from the in-memory reference; the benchmark's figures would be meaningless");
+        }
+
+        output.WriteLine($"Correctness: loader and in-memory reference give identical dumps ({expected.Count:N0} papers, {files.Length} files with bad input)");
+    }
+
+    /// <summary>Median over 20 new 100-entry daily files: the load call (its database transaction) and the whole command.</summary>
+    private static async Task<(double LoadMs, double CommandMs)> MeasureIncrementalAsync(string server, string work, CancellationToken cancellationToken)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = "bench" }.ConnectionString;
+        var folder = Path.Combine(work, "daily");
+        Directory.CreateDirectory(folder);
+        var options = new GeneratorOptions { Papers = 200_000, Seed = 42 };
+        string Daily(int index)
+        {
+            var file = CorpusGenerator.DailyFile(options, 100, index);
+            var path = Path.Combine(folder, $"{index:D3}.md");
+            File.WriteAllText(path, file.Content, new UTF8Encoding(false));
+            return path;
+        }
+
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var loader = new WarehouseLoader(dataSource, TransientRetry.Create());
+        var loads = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            var path = Daily(i);
+            var clock = Stopwatch.StartNew();
+            await loader.LoadAsync([path], cancellationToken: cancellationToken).ConfigureAwait(false);
+            loads.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        var commands = new List<double>();
+        for (var i = 20; i < 40; i++)
+        {
+            var result = await ChildLoad.RunAsync(connectionString, Daily(i), cancellationToken).ConfigureAwait(false);
+            commands.Add(result.Wall.TotalMilliseconds);
+        }
+
+        return (Stats.Median(loads), Stats.Median(commands));
+    }
+
+    private static async Task<string> FreshDatabaseAsync(string server, string name, CancellationToken cancellationToken)
+    {
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString))
+        {
+            await admin.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var reset = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name}", admin);
+            await reset.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, CommandTimeout = 0 }.ConnectionString;
+        await WarehouseMigrator.MigrateAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        return connectionString;
+    }
+
+    private static string Machine()
+    {
+        var memory = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim() : "unknown";
+        return $"Machine: {Environment.ProcessorCount} cores, {memory} RAM, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+    }
+
+    private static string Report(
+        int papers,
+        int smallPapers,
+        int runs,
+        (string Path, CorpusSummary Summary) corpus,
+        double parseMbs,
+        List<(double Seconds, double Floor, double Ratio, double Rss)> backfills,
+        List<double> smallRss,
+        double incrementalLoad,
+        double incrementalCommand)
+    {
+        var seconds = Stats.Median(backfills.Select(b => b.Seconds));
+        var rss = Stats.Median(backfills.Select(b => b.Rss));
+        var rssSmall = Stats.Median(smallRss);
+        var growth = Stats.Median(backfills.Zip(smallRss, (b, s) => b.Rss / s - 1));
+        var ratio = Stats.Median(backfills.Select(b => b.Ratio));
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            | figure ({papers:N0} papers, {corpus.Summary.Files:N0} files, {corpus.Summary.Bytes / 1048576.0:N0} MB; median of {runs} runs) | value | target |
+            |---|---|---|
+            | parse + normalize, one core | {parseMbs:0} MB/s | ≥ 200 MB/s |
+            | backfill, files to warehouse | {seconds:0.0} s ({papers / seconds:N0} papers/s) | |
+            | COPY floor of the final rows | {Stats.Median(backfills.Select(b => b.Floor)):0.0} s | |
+            | backfill / floor (ratio within each run) | {ratio:0.00} | ≤ 2.0 |
+            | incremental 100-entry file, load call (database transaction) | {incrementalLoad:0} ms | ≤ 100 ms |
+            | incremental 100-entry file, whole `etl ingest` command | {incrementalCommand:0} ms | |
+            | peak RSS at {smallPapers:N0} papers | {rssSmall:0} MB | |
+            | peak RSS at {papers:N0} papers | {rss:0} MB | ≤ 768 MB |
+            | RSS growth {smallPapers:N0} → {papers:N0} | {growth * 100:0}% | < 20% |
+            """);
+    }
+}
