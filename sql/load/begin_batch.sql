@@ -10,7 +10,7 @@ SELECT pg_advisory_xact_lock(7461002001);
 SET LOCAL work_mem = '256MB';
 
 -- Scratch tables for this transaction only.
-CREATE TEMP TABLE batch_digests (digest_id bigint PRIMARY KEY) ON COMMIT DROP;
+CREATE TEMP TABLE staged_spellings (author_key text NOT NULL, spelling text NOT NULL, entries bigint NOT NULL) ON COMMIT DROP;
 CREATE TEMP TABLE touched_papers (arxiv_id text PRIMARY KEY) ON COMMIT DROP;
 CREATE TEMP TABLE touched_authors (author_key text PRIMARY KEY) ON COMMIT DROP;
 CREATE TEMP TABLE staged_authors (author_key text PRIMARY KEY, display_name text NOT NULL) ON COMMIT DROP;

@@ -7,6 +7,12 @@ namespace Etl.Core.Parsing;
 /// <summary>Line 1 decides the format: detailed, compact, or not a digest.</summary>
 public static partial class HeaderParser
 {
+    private static readonly (Regex Pattern, DigestFormat Format, string DateFormat, string DateShape)[] Formats =
+    [
+        (Detailed(), DigestFormat.Detailed, "yyyy-MM-dd", "YYYY-MM-DD"),
+        (Compact(), DigestFormat.Compact, "d MMM yyyy", "D Mon YYYY"),
+    ];
+
     private const string Expected = "expected '# Arxiv Papers in {category} on {YYYY-MM-DD}' (detailed) or '# ArXiv {category} --{Ddd}, {D} {Mon} {YYYY}' (compact)";
 
     public static bool TryParse(string? line, out DigestHeader header, out string reason)
@@ -20,28 +26,21 @@ public static partial class HeaderParser
         }
 
         line = line.Trim();
-        var detailed = Detailed().Match(line);
-        if (detailed.Success)
+        foreach (var (pattern, format, dateFormat, dateShape) in Formats)
         {
-            if (!DateOnly.TryParseExact(detailed.Groups["date"].ValueSpan, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            var match = pattern.Match(line);
+            if (!match.Success)
             {
-                reason = $"line 1: not a digest: '{detailed.Groups["date"].Value}' is not a calendar date (YYYY-MM-DD)";
+                continue;
+            }
+
+            if (!DateOnly.TryParseExact(match.Groups["date"].ValueSpan, dateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                reason = $"line 1: not a digest: '{match.Groups["date"].Value}' is not a calendar date ({dateShape})";
                 return false;
             }
 
-            return Build(DigestFormat.Detailed, detailed.Groups["category"].Value, date, out header, out reason);
-        }
-
-        var compact = Compact().Match(line);
-        if (compact.Success)
-        {
-            if (!DateOnly.TryParseExact(compact.Groups["date"].ValueSpan, "d MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                reason = $"line 1: not a digest: '{compact.Groups["date"].Value}' is not a calendar date (D Mon YYYY)";
-                return false;
-            }
-
-            return Build(DigestFormat.Compact, compact.Groups["category"].Value, date, out header, out reason);
+            return Build(format, match.Groups["category"].Value, date, out header, out reason);
         }
 
         reason = $"line 1: not a digest: found '{Shorten(line)}'; {Expected}";

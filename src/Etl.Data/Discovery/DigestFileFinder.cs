@@ -39,12 +39,35 @@ public static class DigestFileFinder
         return found.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Hashes a file's content and reads the date its header names (for ordering a backfill).</summary>
     public static DigestFile Describe(string path, ReadOnlySpan<byte> content) =>
-        new(path, content.Length, SHA256.HashData(content));
+        new(path, content.Length, SHA256.HashData(content), HeaderDate(content));
 
-    public static DigestFile Describe(string path)
+    /// <summary>Reads a file and describes it; errors say which file could not be read.</summary>
+    public static DigestFile Describe(string path) => Describe(path, Read(path));
+
+    public static byte[] Read(string path)
     {
-        using var stream = File.OpenRead(path);
-        return new DigestFile(path, stream.Length, SHA256.HashData(stream));
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot read {path}: {exception.Message}; check that the file exists and is readable, then run the load again (loaded files are skipped)", exception);
+        }
+    }
+
+    private static DateOnly? HeaderDate(ReadOnlySpan<byte> content)
+    {
+        var end = content.IndexOf((byte)'\n');
+        var first = end < 0 ? content : content[..end];
+        if (first.Length > 512 || !System.Text.Unicode.Utf8.IsValid(first))
+        {
+            return null;
+        }
+
+        var line = System.Text.Encoding.UTF8.GetString(first).TrimStart('\uFEFF');
+        return Etl.Core.Parsing.HeaderParser.TryParse(line, out var header, out _) ? header.Date : null;
     }
 }

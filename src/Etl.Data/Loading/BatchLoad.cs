@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Runtime.InteropServices;
 using Etl.Core.Model;
+using Etl.Core.Normalization;
 using Etl.Core.Parsing;
 using Etl.Data.Discovery;
 using Npgsql;
@@ -12,9 +15,13 @@ namespace Etl.Data.Loading;
 /// the papers they touch, replace those papers' rows. Everything commits together or not at all, so a
 /// crash leaves every file either loaded or untouched; running a batch again loads nothing twice.
 /// </summary>
-internal sealed class BatchLoad(IReadOnlyList<(DigestFile File, byte[] Content)> files, Action<int, long>? fileDone)
+internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, long>? fileDone)
 {
     private readonly List<FileOutcome> _outcomes = [];
+
+    // Gathered while parsing, so the batch's evidence is never read back just to find them.
+    private readonly HashSet<string> _touchedPapers = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Key, string Spelling), long> _spellings = [];
 
     public long NewPapers { get; private set; }
 
@@ -25,13 +32,15 @@ internal sealed class BatchLoad(IReadOnlyList<(DigestFile File, byte[] Content)>
     public async Task RunAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         _outcomes.Clear();
+        _touchedPapers.Clear();
+        _spellings.Clear();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, EmbeddedSql.Load("begin_batch"), cancellationToken).ConfigureAwait(false);
 
         var known = await KnownContentsAsync(connection, cancellationToken).ConfigureAwait(false);
-        var fresh = new List<(DigestFile File, byte[] Content)>();
-        foreach (var (file, content) in files)
+        var fresh = new List<DigestFile>();
+        foreach (var file in files)
         {
             var sha = file.ShaHex;
             if (known.TryGetValue(sha, out var previous))
@@ -42,7 +51,7 @@ internal sealed class BatchLoad(IReadOnlyList<(DigestFile File, byte[] Content)>
             }
 
             known[sha] = "loaded";
-            fresh.Add((file, content));
+            fresh.Add(file);
         }
 
         if (fresh.Count == 0)
@@ -58,12 +67,7 @@ internal sealed class BatchLoad(IReadOnlyList<(DigestFile File, byte[] Content)>
         await CopyRejectionsAsync(connection, digests, cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("parse + COPY evidence", phase);
 
-        await using (var batch = new NpgsqlCommand("INSERT INTO batch_digests (digest_id) SELECT unnest(@ids)", connection))
-        {
-            batch.Parameters.AddWithValue("ids", ids);
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        await StageTouchedAsync(connection, cancellationToken).ConfigureAwait(false);
         phase = Stopwatch.GetTimestamp();
         await ExecuteAsync(connection, EmbeddedSql.Load("touch_batch"), cancellationToken).ConfigureAwait(false);
         var (papersBefore, versionsBefore) = await CountTouchedAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -87,7 +91,7 @@ internal sealed class BatchLoad(IReadOnlyList<(DigestFile File, byte[] Content)>
 
     private async Task<List<StoredDigest>> CopyEvidenceAsync(
         NpgsqlConnection connection,
-        List<(DigestFile File, byte[] Content)> fresh,
+        List<DigestFile> fresh,
         long[] ids,
         CancellationToken cancellationToken)
     {
@@ -95,11 +99,28 @@ internal sealed class BatchLoad(IReadOnlyList<(DigestFile File, byte[] Content)>
         await using var importer = await connection.BeginBinaryImportAsync(EvidenceCopy.Command, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < fresh.Count; i++)
         {
-            var (file, content) = fresh[i];
+            var file = fresh[i];
+            var content = DigestFileFinder.Read(file.Path);
+            if (!SHA256.HashData(content).AsSpan().SequenceEqual(file.Sha256))
+            {
+                throw new IOException($"{file.Path} changed while it was being loaded; nothing of this batch was committed; run the load again once the file is complete");
+            }
+
             var parsed = DigestParser.Parse(content);
             foreach (var entry in parsed.Entries)
             {
-                EvidenceCopy.Write(importer, ids[i], entry);
+                var keys = new string[entry.Authors.Count];
+                for (var a = 0; a < keys.Length; a++)
+                {
+                    keys[a] = AuthorKey.For(entry.Authors[a]);
+                    if (entry.Format == DigestFormat.Detailed)
+                    {
+                        CollectionsMarshal.GetValueRefOrAddDefault(_spellings, (keys[a], entry.Authors[a]), out _)++;
+                    }
+                }
+
+                _touchedPapers.Add(entry.ArxivId);
+                EvidenceCopy.Write(importer, ids[i], entry, keys);
             }
 
             // Keep the counts and rejections, not the entries: they are in the COPY stream already, and
@@ -112,6 +133,32 @@ internal sealed class BatchLoad(IReadOnlyList<(DigestFile File, byte[] Content)>
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         return digests;
+    }
+
+    private async Task StageTouchedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var papers = await connection.BeginBinaryImportAsync("COPY touched_papers (arxiv_id) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var arxivId in _touchedPapers)
+            {
+                papers.StartRow();
+                papers.Write(arxivId, NpgsqlDbType.Text);
+            }
+
+            await papers.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var spellings = await connection.BeginBinaryImportAsync(
+            "COPY staged_spellings (author_key, spelling, entries) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        foreach (var ((key, spelling), entries) in _spellings)
+        {
+            spellings.StartRow();
+            spellings.Write(key, NpgsqlDbType.Text);
+            spellings.Write(spelling, NpgsqlDbType.Text);
+            spellings.Write(entries, NpgsqlDbType.Bigint);
+        }
+
+        await spellings.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task CopyDigestsAsync(NpgsqlConnection connection, List<StoredDigest> digests, CancellationToken cancellationToken)
@@ -161,7 +208,7 @@ internal sealed class BatchLoad(IReadOnlyList<(DigestFile File, byte[] Content)>
     {
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var command = new NpgsqlCommand("SELECT sha256, outcome FROM warehouse.digests WHERE sha256 = ANY(@shas)", connection);
-        command.Parameters.AddWithValue("shas", files.Select(f => f.File.Sha256).ToArray());
+        command.Parameters.AddWithValue("shas", files.Select(f => f.Sha256).ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -18,14 +18,13 @@ internal static class EvidenceCopy
     /// Writes one row. Synchronous on purpose: a row only fills Npgsql's write buffer (which flushes when
     /// full), and per-field async calls cost more than the row itself on this hot path.
     /// </summary>
-    public static void Write(NpgsqlBinaryImporter importer, long digestId, DigestEntry entry)
+    /// <param name="importer">The open COPY.</param>
+    /// <param name="digestId">The entry's file.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="keys">The identity of each of its authors (<see cref="AuthorKey"/>), same order.</param>
+    public static void Write(NpgsqlBinaryImporter importer, long digestId, DigestEntry entry, string[] keys)
     {
         var authors = entry.Authors as string[] ?? [.. entry.Authors];
-        var keys = new string[authors.Length];
-        for (var i = 0; i < authors.Length; i++)
-        {
-            keys[i] = AuthorKey.For(authors[i]);
-        }
 
         importer.StartRow();
         importer.Write(digestId, NpgsqlDbType.Bigint);

@@ -73,7 +73,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             }
 
             filesDone += batch.Count;
-            bytesDone += batch.Sum(file => file.File.Bytes);
+            bytesDone += batch.Sum(file => file.Bytes);
             newPapers += load.NewPapers;
             newVersions += load.NewVersions;
         }
@@ -81,28 +81,28 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
         return new LoadSummary(paths.Count, loaded, already, rejected, entries, rejectedEntries, newPapers, newVersions, bytesDone, clock.Elapsed);
     }
 
-    /// <summary>Reads files in order and cuts them into batches of bounded size, so memory does not grow with the corpus.</summary>
-    private IEnumerable<List<(DigestFile File, byte[] Content)>> Batches(IReadOnlyList<string> paths)
+    /// <summary>
+    /// Hashes every file (one at a time: memory does not grow with the corpus), orders them (see
+    /// <see cref="LoaderOptions.OrderByDigestDate"/>) and cuts them into batches of bounded size.
+    /// </summary>
+    private List<List<DigestFile>> Batches(IReadOnlyList<string> paths)
     {
-        var batch = new List<(DigestFile, byte[])>();
-        long bytes = 0;
-        foreach (var path in paths)
+        var files = paths.Select(DigestFileFinder.Describe).ToList();
+        if (_options.OrderByDigestDate)
         {
-            byte[] content;
-            try
-            {
-                content = File.ReadAllBytes(path);
-            }
-            catch (IOException exception)
-            {
-                throw new IOException($"cannot read {path}: {exception.Message}; check that the file exists and is readable, then run the load again (loaded files are skipped)", exception);
-            }
+            files = [.. files.OrderBy(file => file.DigestDate ?? DateOnly.MaxValue).ThenBy(file => file.Path, StringComparer.Ordinal)];
+        }
 
-            batch.Add((DigestFileFinder.Describe(path, content), content));
-            bytes += content.Length;
+        var batches = new List<List<DigestFile>>();
+        var batch = new List<DigestFile>();
+        long bytes = 0;
+        foreach (var file in files)
+        {
+            batch.Add(file);
+            bytes += file.Bytes;
             if (bytes >= _options.BatchBytes || batch.Count >= _options.BatchFiles)
             {
-                yield return batch;
+                batches.Add(batch);
                 batch = [];
                 bytes = 0;
             }
@@ -110,7 +110,9 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
 
         if (batch.Count > 0)
         {
-            yield return batch;
+            batches.Add(batch);
         }
+
+        return batches;
     }
 }

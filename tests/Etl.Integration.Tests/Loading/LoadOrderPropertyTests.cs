@@ -41,7 +41,7 @@ public sealed class LoadOrderPropertyTests : IDisposable
             var order = files.ToArray();
             random.Shuffle(order);
             var runs = random.Next(1, 4);
-            var options = new LoaderOptions { BatchFiles = random.Next(1, order.Length + 1) };
+            var options = new LoaderOptions { BatchFiles = random.Next(1, order.Length + 1), OrderByDigestDate = random.Next(2) == 0 };
 
             await using var database = await TestCluster.CreateDatabaseAsync();
             var start = 0;
@@ -54,7 +54,7 @@ public sealed class LoadOrderPropertyTests : IDisposable
 
             var actual = await database.DumpAsync();
             var differences = ExpectedDump.Differences(actual, expected);
-            Assert.True(differences.Count == 0, $"seed {seed} ({runs} runs, batches of {options.BatchFiles} files): {string.Join(Environment.NewLine, differences)}");
+            Assert.True(differences.Count == 0, $"seed {seed} ({runs} runs, batches of {options.BatchFiles} files, by date: {options.OrderByDigestDate}): {string.Join(Environment.NewLine, differences)}");
 
             if (seed % 5 == 0)
             {
