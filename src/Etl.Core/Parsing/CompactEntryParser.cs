@@ -14,7 +14,7 @@ internal static partial class CompactEntryParser
 {
     public static EntryResult Parse(EntryBlock block, DigestHeader header)
     {
-        var heading = Heading().Match(block.Heading);
+        var heading = Heading().Match(block.Heading.ToString());
         if (!heading.Success)
         {
             return EntryResult.Reject(block.HeadingLine, "compact entry heading is not '### {n}.{title}  [ :arrow_down: ](https://arxiv.org/pdf/{id}.pdf)'");
@@ -29,9 +29,9 @@ internal static partial class CompactEntryParser
         var summary = new StringBuilder();
         foreach (var (_, text) in block.Body)
         {
-            if (text.StartsWith('>'))
+            if (text.Span.StartsWith('>'))
             {
-                summary.Append(text.AsSpan(1)).Append(' ');
+                summary.Append(text.Span[1..]).Append(' ');
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Etl.Core.Model;
 using Etl.Core.Normalization;
 
@@ -16,27 +17,29 @@ internal static class DetailedEntryParser
     public static EntryResult Parse(EntryBlock block)
     {
         var fields = new Fields();
-        string? current = null;
-        foreach (var (number, text) in block.Body)
+        var current = Field.None;
+        foreach (var (number, line) in block.Body)
         {
+            var text = line.Span;
             if (text.StartsWith(FieldPrefix, StringComparison.Ordinal))
             {
-                var end = text.IndexOf(FieldSuffix, FieldPrefix.Length, StringComparison.Ordinal);
-                if (end > FieldPrefix.Length)
+                var end = text[FieldPrefix.Length..].IndexOf(FieldSuffix, StringComparison.Ordinal);
+                if (end > 0)
                 {
-                    current = text[FieldPrefix.Length..end].Trim();
-                    fields.Set(current, text[(end + FieldSuffix.Length)..].Trim(), number);
+                    current = Fields.Identify(text.Slice(FieldPrefix.Length, end).Trim());
+                    var valueStart = FieldPrefix.Length + end + FieldSuffix.Length;
+                    fields.Set(current, line[valueStart..], number);
                     continue;
                 }
             }
-            else if (current is not null && text.Length > 0 && char.IsWhiteSpace(text[0]) && !string.IsNullOrWhiteSpace(text))
+            else if (current != Field.None && text.Length > 0 && char.IsWhiteSpace(text[0]) && !text.IsWhiteSpace())
             {
                 fields.Continue(current, text.Trim());
                 continue;
             }
 
             // A blank or unrecognised line ends the field being continued.
-            current = null;
+            current = Field.None;
         }
 
         return Build(block, fields);
@@ -44,7 +47,7 @@ internal static class DetailedEntryParser
 
     private static EntryResult Build(EntryBlock block, Fields fields)
     {
-        var (idText, idLine) = fields.Get("Arxiv ID");
+        var (idText, idLine) = fields.Get(Field.ArxivId);
         if (idText is null)
         {
             return EntryResult.Reject(block.HeadingLine, "entry has no '- **Arxiv ID**:' field; every detailed entry needs http(s)://arxiv.org/abs/{id}v{n}");
@@ -55,44 +58,44 @@ internal static class DetailedEntryParser
             return EntryResult.Reject(idLine, $"malformed Arxiv ID '{idText}'; expected http(s)://arxiv.org/abs/{{id}}v{{n}} with a new-style (2009.14721) or old-style (cs/9810003) id");
         }
 
-        if (!TryTimestamp(block, fields, "Published", out var published, out var rejection)
-            || !TryTimestamp(block, fields, "Updated", out var updated, out rejection))
+        if (!TryTimestamp(block, fields, Field.Published, out var published, out var rejection)
+            || !TryTimestamp(block, fields, Field.Updated, out var updated, out rejection))
         {
             return rejection;
         }
 
-        var (categories, primary) = ParseCategories(fields.Get("Categories").Value);
+        var (categories, primary) = ParseCategories(fields.Get(Field.Categories).Value);
         return EntryResult.Accept(new DigestEntry
         {
             Line = block.HeadingLine,
             Format = DigestFormat.Detailed,
             ArxivId = arxivId,
             Version = version,
-            Title = TextNormalizer.Normalize(block.Heading),
-            Abstract = TextNormalizer.Normalize(fields.Get("Summary").Value),
-            Authors = ParseAuthors(fields.Get("Authors").Value),
+            Title = TextNormalizer.Normalize(block.Heading.Span),
+            Abstract = TextNormalizer.Normalize(fields.Get(Field.Summary).Value),
+            Authors = ParseAuthors(fields.Get(Field.Authors).Value),
             Categories = categories,
             PrimaryCategory = primary,
-            Doi = TextNormalizer.Normalize(fields.Get("DOI").Value),
-            JournalRef = TextNormalizer.Normalize(fields.Get("Journal").Value),
-            Comment = TextNormalizer.Normalize(fields.Get("Comment").Value),
+            Doi = TextNormalizer.Normalize(fields.Get(Field.Doi).Value),
+            JournalRef = TextNormalizer.Normalize(fields.Get(Field.Journal).Value),
+            Comment = TextNormalizer.Normalize(fields.Get(Field.Comment).Value),
             PublishedAt = published,
             UpdatedAt = updated,
         });
     }
 
-    private static bool TryTimestamp(EntryBlock block, Fields fields, string key, out DateTime utc, out EntryResult rejection)
+    private static bool TryTimestamp(EntryBlock block, Fields fields, Field field, out DateTime utc, out EntryResult rejection)
     {
         rejection = default;
-        var (text, line) = fields.Get(key);
+        var (text, line) = fields.Get(field);
         if (Timestamps.TryParse(text, out utc))
         {
             return true;
         }
 
         rejection = text is null
-            ? EntryResult.Reject(block.HeadingLine, $"entry has no '- **{key}**:' timestamp; expected e.g. 2020-09-30 00:13:49+00:00")
-            : EntryResult.Reject(line, $"malformed {key} timestamp '{text}'; expected e.g. 2020-09-30 00:13:49+00:00");
+            ? EntryResult.Reject(block.HeadingLine, $"entry has no '- **{field}**:' timestamp; expected e.g. 2020-09-30 00:13:49+00:00")
+            : EntryResult.Reject(line, $"malformed {field} timestamp '{text}'; expected e.g. 2020-09-30 00:13:49+00:00");
         return false;
     }
 
@@ -151,22 +154,102 @@ internal static class DetailedEntryParser
         return authors;
     }
 
+    /// <summary>The fields the contract names; any other key is read and ignored.</summary>
+    private enum Field
+    {
+        None,
+        ArxivId,
+        Doi,
+        Categories,
+        Published,
+        Updated,
+        Authors,
+        Comment,
+        Journal,
+        Summary,
+        Other,
+    }
+
     /// <summary>The fields of one entry; the first occurrence of a key wins, <c>None</c> reads as null.</summary>
     private sealed class Fields
     {
-        private readonly Dictionary<string, (string Value, int Line)> _values = new(StringComparer.OrdinalIgnoreCase);
+        private readonly (ReadOnlyMemory<char> Value, StringBuilder? Continued, int Line, bool IsSet)[] _values = new (ReadOnlyMemory<char>, StringBuilder?, int, bool)[(int)Field.Other + 1];
 
-        public void Set(string key, string value, int line) => _values.TryAdd(key, (value, line));
-
-        public void Continue(string key, string continuation)
+        public static Field Identify(ReadOnlySpan<char> key) => key switch
         {
-            if (_values.TryGetValue(key, out var field))
+            _ when key.Equals("Arxiv ID", StringComparison.OrdinalIgnoreCase) => Field.ArxivId,
+            _ when key.Equals("DOI", StringComparison.OrdinalIgnoreCase) => Field.Doi,
+            _ when key.Equals("Categories", StringComparison.OrdinalIgnoreCase) => Field.Categories,
+            _ when key.Equals("Published", StringComparison.OrdinalIgnoreCase) => Field.Published,
+            _ when key.Equals("Updated", StringComparison.OrdinalIgnoreCase) => Field.Updated,
+            _ when key.Equals("Authors", StringComparison.OrdinalIgnoreCase) => Field.Authors,
+            _ when key.Equals("Comment", StringComparison.OrdinalIgnoreCase) => Field.Comment,
+            _ when key.Equals("Journal", StringComparison.OrdinalIgnoreCase) => Field.Journal,
+            _ when key.Equals("Summary", StringComparison.OrdinalIgnoreCase) => Field.Summary,
+            _ => Field.Other,
+        };
+
+        public void Set(Field field, ReadOnlyMemory<char> value, int line)
+        {
+            ref var slot = ref _values[(int)field];
+            if (!slot.IsSet)
             {
-                _values[key] = (field.Value.Length == 0 ? continuation : field.Value + " " + continuation, field.Line);
+                slot = (Trim(value), null, line, true);
             }
         }
 
-        public (string? Value, int Line) Get(string key) =>
-            _values.TryGetValue(key, out var field) && field.Value != "None" ? (field.Value, field.Line) : (null, 0);
+        public void Continue(Field field, ReadOnlySpan<char> continuation)
+        {
+            ref var slot = ref _values[(int)field];
+            if (slot.IsSet && slot.Continued is null)
+            {
+                slot.Continued = new StringBuilder().Append(slot.Value.Span);
+            }
+
+            if (slot.Continued is { } text)
+            {
+                if (text.Length > 0)
+                {
+                    text.Append(' ');
+                }
+
+                text.Append(continuation);
+            }
+        }
+
+        public (string? Value, int Line) Get(Field field)
+        {
+            var (value, continued, line, isSet) = _values[(int)field];
+            if (!isSet)
+            {
+                return (null, 0);
+            }
+
+            if (continued is null && value.Span.SequenceEqual("None"))
+            {
+                return (null, 0);
+            }
+
+            var text = continued?.ToString() ?? value.ToString();
+            return text == "None" ? (null, 0) : (text, line);
+        }
+
+        private static ReadOnlyMemory<char> Trim(ReadOnlyMemory<char> value)
+        {
+            var span = value.Span;
+            var start = 0;
+            while (start < span.Length && char.IsWhiteSpace(span[start]))
+            {
+                start++;
+            }
+
+            var end = span.Length;
+            while (end > start && char.IsWhiteSpace(span[end - 1]))
+            {
+                end--;
+            }
+
+            return value[start..end];
+        }
     }
 }

@@ -17,25 +17,33 @@ public static class DigestParser
             return ParsedDigest.NotADigest($"line {LineOfFirstInvalidByte(content)}: not a digest: the file is not valid UTF-8; save it as UTF-8 and load it again");
         }
 
-        using var reader = new StringReader(Encoding.UTF8.GetString(content));
-        return Parse(reader);
+        return Parse(Encoding.UTF8.GetString(content));
     }
 
     /// <summary>Parses text from a reader; a leading BOM is ignored.</summary>
     public static ParsedDigest Parse(TextReader reader)
     {
-        var first = reader.ReadLine();
-        if (first is { Length: > 0 } && first[0] == '\uFEFF')
+        ArgumentNullException.ThrowIfNull(reader);
+        return Parse(reader.ReadToEnd());
+    }
+
+    /// <summary>Parses a whole file's text; a leading BOM is ignored. Lines end with LF or CRLF.</summary>
+    public static ParsedDigest Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var memory = text.AsMemory();
+        if (memory.Span.StartsWith('\uFEFF'))
         {
-            first = first[1..];
+            memory = memory[1..];
         }
 
-        if (first is null)
+        var position = 0;
+        if (!NextLine(memory, ref position, out var first))
         {
             return ParsedDigest.NotADigest("line 1: not a digest: the file is empty");
         }
 
-        if (!HeaderParser.TryParse(first, out var header, out var reason))
+        if (!HeaderParser.TryParse(first.ToString(), out var header, out var reason))
         {
             return ParsedDigest.NotADigest(reason);
         }
@@ -45,17 +53,18 @@ public static class DigestParser
         var block = new EntryBlock();
         var inEntry = false;
         var number = 1;
-        while (reader.ReadLine() is { } line)
+        while (NextLine(memory, ref position, out var line))
         {
             number++;
-            if (line.StartsWith("### ", StringComparison.Ordinal) || line == "###")
+            var span = line.Span;
+            if (span.StartsWith("### ", StringComparison.Ordinal) || span.SequenceEqual("###"))
             {
                 if (inEntry)
                 {
                     Add(ParseEntry(block, header), entries, rejections);
                 }
 
-                block.Start(number, line.Length > 4 ? line[4..] : string.Empty);
+                block.Start(number, line.Length > 4 ? line[4..] : ReadOnlyMemory<char>.Empty);
                 inEntry = true;
             }
             else if (inEntry)
@@ -70,6 +79,29 @@ public static class DigestParser
         }
 
         return new ParsedDigest(header, entries, rejections, null);
+    }
+
+    /// <summary>The next line without its LF or CRLF; false at the end of the text.</summary>
+    private static bool NextLine(ReadOnlyMemory<char> text, ref int position, out ReadOnlyMemory<char> line)
+    {
+        if (position >= text.Length)
+        {
+            line = default;
+            return false;
+        }
+
+        var rest = text[position..];
+        var end = rest.Span.IndexOf('\n');
+        if (end < 0)
+        {
+            line = rest.Span[^1] == '\r' ? rest[..^1] : rest;
+            position = text.Length;
+            return true;
+        }
+
+        line = end > 0 && rest.Span[end - 1] == '\r' ? rest[..(end - 1)] : rest[..end];
+        position += end + 1;
+        return true;
     }
 
     private static EntryResult ParseEntry(EntryBlock block, DigestHeader header) =>
