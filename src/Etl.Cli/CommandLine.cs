@@ -15,6 +15,7 @@ internal static class CommandLine
           ingest <file-or-directory>...   load digests (*.md, *.txt; directories recursively); migrates first
                  [--batch-mb N] [--quiet]  commit every ~N MB of input (64); print only files with rejections
           migrate                          create or update the warehouse schema
+          rebuild                          recompute every paper, version and author from the stored evidence
           generate --out DIR [--papers N] [--seed S] [--bad-entries]
                                            write a synthetic corpus of digests (the samples are made this way)
           bench [--papers N] [--runs R] [--small-papers M] [--work-dir DIR]
@@ -45,6 +46,7 @@ internal static class CommandLine
             {
                 "ingest" => await IngestCommand.RunAsync(Parse(rest, ["--batch-mb"], ["--quiet", "--report-memory", "--timings"], out var options), options, cancellationToken),
                 "migrate" => await MigrateCommand.RunAsync(Parse(rest, [], [], out var options), options, cancellationToken),
+                "rebuild" => await RebuildCommand.RunAsync(Parse(rest, [], [], out var options), options, cancellationToken),
                 "generate" => GenerateCommand.Run(CliArguments.Parse(rest, ["--out", "--papers", "--seed"], ["--bad-entries"])),
                 "bench" => await BenchCommand.RunAsync(CliArguments.Parse(rest, ["--papers", "--runs", "--work-dir", "--small-papers"], []), cancellationToken),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),

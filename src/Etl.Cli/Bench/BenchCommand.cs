@@ -197,9 +197,11 @@ internal static class BenchCommand
             await reset.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, CommandTimeout = 0 }.ConnectionString;
-        await WarehouseMigrator.MigrateAsync(connectionString, cancellationToken).ConfigureAwait(false);
-        return connectionString;
+        // Unpooled for the migration: a pooled connection to the database of an earlier run, dropped
+        // WITH (FORCE) above, would come back dead from the pool.
+        await WarehouseMigrator.MigrateAsync(
+            new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString, cancellationToken).ConfigureAwait(false);
+        return new NpgsqlConnectionStringBuilder(server) { Database = name, CommandTimeout = 0 }.ConnectionString;
     }
 
     private static string Machine()

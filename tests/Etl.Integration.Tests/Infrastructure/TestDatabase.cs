@@ -29,6 +29,12 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public Task<IReadOnlyList<string>> DumpAsync() => ReportDump.ReadJsonLinesAsync(DataSource);
 
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
+
     public async Task<long> CountAsync(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);

@@ -1,0 +1,42 @@
+using Npgsql;
+using Polly;
+
+namespace Etl.Data.Loading;
+
+/// <summary>
+/// Recomputes every paper, version, author name and link from the evidence alone, in one transaction
+/// under the load lock: the proof that the warehouse is a function of its evidence, and the repair for
+/// derived tables damaged by hand or by a changed rule.
+/// </summary>
+public static class WarehouseRebuild
+{
+    private static readonly string[] Scripts = ["begin_batch", "rebuild_from_evidence"];
+
+    /// <returns>The number of papers rebuilt.</returns>
+    public static async Task<long> RunAsync(NpgsqlDataSource dataSource, ResiliencePipeline retry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(retry);
+        return await retry.ExecuteAsync(
+            async token =>
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
+                await using var transaction = await connection.BeginTransactionAsync(token).ConfigureAwait(false);
+                foreach (var script in Scripts)
+                {
+                    await using var command = new NpgsqlCommand(EmbeddedSql.Load(script), connection) { CommandTimeout = 0 };
+                    await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                }
+
+                await AuthorNames.StageAsync(connection, token).ConfigureAwait(false);
+                var (papers, _) = await PaperRebuild.StageAsync(connection, token).ConfigureAwait(false);
+                await using (var apply = new NpgsqlCommand(EmbeddedSql.Load("apply_papers"), connection) { CommandTimeout = 0 })
+                {
+                    await apply.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(token).ConfigureAwait(false);
+                return papers;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+}
