@@ -50,6 +50,7 @@ internal static class BenchCommand
             smallRss.Add((await ChildLoad.RunAsync(smallDb, small.Path, cancellationToken).ConfigureAwait(false)).PeakRssMb);
 
             var bigDb = await FreshDatabaseAsync(server, "bench", cancellationToken).ConfigureAwait(false);
+            await CheckpointAsync(bigDb, cancellationToken).ConfigureAwait(false);
             var load = await ChildLoad.RunAsync(bigDb, big.Path, cancellationToken).ConfigureAwait(false);
             await using var dataSource = NpgsqlDataSource.Create(bigDb);
             var floor = await CopyFloor.MeasureAsync(dataSource, Path.Combine(work, "floor-dump"), cancellationToken).ConfigureAwait(false);
@@ -186,6 +187,15 @@ internal static class BenchCommand
         }
 
         return (Stats.Median(loads), Stats.Median(commands));
+    }
+
+    /// <summary>Both the backfill and the floor start right after a checkpoint, so neither pays for the other's WAL.</summary>
+    private static async Task CheckpointAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var checkpoint = new NpgsqlCommand("CHECKPOINT", connection) { CommandTimeout = 0 };
+        await checkpoint.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<string> FreshDatabaseAsync(string server, string name, CancellationToken cancellationToken)
