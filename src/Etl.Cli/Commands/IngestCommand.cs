@@ -111,6 +111,22 @@ internal static class IngestCommand
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        output.WriteLine($"Warehouse now holds {reader.GetInt64(0)} papers, {reader.GetInt64(1)} versions, {reader.GetInt64(2)} authors from {reader.GetInt64(3)} files. Try: SELECT arxiv_id, latest_version, title FROM report.papers LIMIT 10;");
+        output.WriteLine($"Warehouse now holds {reader.GetInt64(0)} papers, {reader.GetInt64(1)} versions, {reader.GetInt64(2)} authors from {reader.GetInt64(3)} files.");
+        await reader.DisposeAsync().ConfigureAwait(false);
+
+        // A taste of the result, from the same view analysts use.
+        await using var latest = dataSource.CreateCommand("""
+            SELECT arxiv_id, latest_version, coalesce(title, ''), cardinality(authors), array_to_string(categories, ',')
+            FROM report.papers ORDER BY updated_at DESC NULLS LAST, arxiv_id LIMIT 5
+            """);
+        await using var papers = await latest.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        output.WriteLine("Most recently updated papers (report.papers):");
+        while (await papers.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var title = papers.GetString(2);
+            output.WriteLine($"  {papers.GetString(0),-18} v{papers.GetInt32(1)}  {(title.Length > 60 ? title[..57] + "..." : title),-60}  {papers.GetInt32(3)} authors  {papers.GetString(4)}");
+        }
+
+        output.WriteLine("Query them: SELECT arxiv_id, latest_version, title, authors FROM report.papers LIMIT 10;");
     }
 }
