@@ -44,6 +44,10 @@ internal sealed class CliArguments
         return parsed;
     }
 
+    /// <summary>For commands that take options only.</summary>
+    public CliArguments NoPositional(string command) =>
+        Positional.Count == 0 ? this : throw new UsageException($"{command} takes no arguments, got '{Positional[0]}'");
+
     public bool Has(string name) => _options.ContainsKey(name);
 
     public string? Value(string name) => _options.GetValueOrDefault(name);

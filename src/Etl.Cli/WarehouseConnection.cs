@@ -41,5 +41,14 @@ internal static class WarehouseConnection
         }
     }
 
+    /// <summary>What every database command starts with: find (or start) the warehouse and migrate it.</summary>
+    public static async Task<(string ConnectionString, ResiliencePipeline Retry)> PrepareAsync(WarehouseOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        var connectionString = await ResolveAsync(options, output, cancellationToken).ConfigureAwait(false);
+        var retry = Retry(options, Console.Error);
+        await MigrateAsync(connectionString, retry, output, cancellationToken).ConfigureAwait(false);
+        return (connectionString, retry);
+    }
+
     public static ResiliencePipeline Retry(WarehouseOptions options, TextWriter log) => TransientRetry.Create(options.RetryAttempts, log: log.WriteLine);
 }

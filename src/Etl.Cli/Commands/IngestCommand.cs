@@ -28,11 +28,9 @@ internal static class IngestCommand
             return ExitCodes.Ok;
         }
 
-        var connectionString = await WarehouseConnection.ResolveAsync(options, output, cancellationToken).ConfigureAwait(false);
-        var retry = WarehouseConnection.Retry(options, errors);
-        await WarehouseConnection.MigrateAsync(connectionString, retry, output, cancellationToken).ConfigureAwait(false);
+        var (connectionString, retry) = await WarehouseConnection.PrepareAsync(options, output, cancellationToken).ConfigureAwait(false);
 
-        var loaderOptions = new LoaderOptions { BatchBytes = args.Int("--batch-mb", 64) * 1024L * 1024 };
+        var loaderOptions = new LoaderOptions { BatchBytes = args.Int("--batch-mb", LoaderOptions.DefaultBatchMegabytes) * 1024L * 1024 };
         var progress = new ProgressDisplay(errors, !Console.IsErrorRedirected);
         var quiet = args.Has("--quiet");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);

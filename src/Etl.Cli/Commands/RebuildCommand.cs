@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Etl.Data.Loading;
 using Npgsql;
 
@@ -8,19 +9,12 @@ internal static class RebuildCommand
 {
     public static async Task<int> RunAsync(CliArguments args, WarehouseOptions options, CancellationToken cancellationToken)
     {
-        if (args.Positional.Count > 0)
-        {
-            throw new UsageException($"rebuild takes no arguments, got '{args.Positional[0]}'");
-        }
-
-        var output = Console.Out;
-        var connectionString = await WarehouseConnection.ResolveAsync(options, output, cancellationToken).ConfigureAwait(false);
-        var retry = WarehouseConnection.Retry(options, Console.Error);
-        await WarehouseConnection.MigrateAsync(connectionString, retry, output, cancellationToken).ConfigureAwait(false);
+        args.NoPositional("rebuild");
+        var (connectionString, retry) = await WarehouseConnection.PrepareAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
         var papers = await WarehouseRebuild.RunAsync(dataSource, retry, cancellationToken).ConfigureAwait(false);
-        output.WriteLine($"Rebuilt {papers} papers from their evidence in {clock.Elapsed.TotalSeconds:0.00} s.");
+        Console.Out.WriteLine($"Rebuilt {papers} papers from their evidence in {clock.Elapsed.TotalSeconds:0.00} s.");
         return ExitCodes.Ok;
     }
 }
