@@ -133,7 +133,7 @@ internal static class DetailedEntryParser
         return (categories, bold ?? (categories.Count > 0 ? categories[0] : null));
     }
 
-    /// <summary>Splits on ',', trims, drops empty names; each name is normalized on its own.</summary>
+    /// <summary>Splits on ',', trims, drops tokens that are not names (<see cref="AuthorName"/>).</summary>
     internal static IReadOnlyList<string> ParseAuthors(string? value)
     {
         if (value is null)
@@ -144,7 +144,7 @@ internal static class DetailedEntryParser
         var authors = new List<string>();
         foreach (var raw in value.Split(','))
         {
-            var name = TextNormalizer.Normalize(raw);
+            var name = AuthorName.Normalize(raw);
             if (name is not null)
             {
                 authors.Add(name);

@@ -112,7 +112,9 @@ public sealed class DetailedEntryTests
     [InlineData(" Ada Lovelace ,Alan Turing", new[] { "Ada Lovelace", "Alan Turing" })]
     [InlineData("Ada Lovelace, , Alan Turing,", new[] { "Ada Lovelace", "Alan Turing" })]
     [InlineData("Am√©lie Gruel", new[] { "Amélie Gruel" })]
-    public void Authors_are_split_on_commas_trimmed_and_empty_names_dropped(string value, string[] authors) =>
+    [InlineData("OpenAI, :, Aaron Hurst, .", new[] { "OpenAI", "Aaron Hurst" })]
+    [InlineData("-, Émile Zola, 3M Lab, ¶", new[] { "Émile Zola", "3M Lab" })]
+    public void Authors_are_split_on_commas_trimmed_and_names_without_a_letter_or_digit_dropped(string value, string[] authors) =>
         Assert.Equal(authors, Single(Digests.DetailedEntry(authors: "- **Authors**: " + value)).Authors);
 
     [Fact]
