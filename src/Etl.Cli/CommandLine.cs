@@ -1,4 +1,4 @@
-using Etl.Cli.Bench;
+using System.CommandLine;
 using Etl.Cli.Commands;
 using Etl.Data.Embedded;
 using Microsoft.Extensions.Configuration;
@@ -6,70 +6,51 @@ using Npgsql;
 
 namespace Etl.Cli;
 
-/// <summary>Dispatches <c>etl &lt;command&gt;</c> and turns failures into a message and an exit code.</summary>
+/// <summary>
+/// The <c>etl</c> commands (one file each in <c>Commands/</c>, which declares its options and its action)
+/// and the one place failures become a message and an exit code.
+/// </summary>
 internal static class CommandLine
 {
-    public const string Usage = """
-        usage: etl <command> [options]
-
-          ingest <file-or-directory>...   load digests (*.md, *.txt; directories recursively); migrates first
-                 [--batch-mb N] [--quiet]  commit every ~N MB of input (64); print only files with rejections
-          migrate                          create or update the warehouse schema
-          rebuild                          recompute every paper, version and author from the stored evidence
-          generate --out DIR [--papers N] [--seed S] [--bad-entries]
-                                           write a synthetic corpus of digests (the samples are made this way)
-          bench [--papers N] [--runs R] [--small-papers M] [--work-dir DIR]
-                                           measure parsing, backfill vs. its COPY floor, incremental loads, memory
-
-        options for commands that use the database:
-          --connection "<connection string>"   overrides ConnectionStrings:Warehouse (also ConnectionStrings__Warehouse
-                                               or appsettings.json); with none, an embedded PostgreSQL is started
-          --data-dir DIR                       where the embedded PostgreSQL keeps its data (also ETL_DATA_DIR)
-
-        exit codes: 0 all loaded, 2 some files or entries rejected (the rest loaded), 1 fatal error
-        """;
-
-    private static readonly string[] DatabaseOptions = ["--connection", "--data-dir"];
+    public static RootCommand Root(IConfiguration configuration) =>
+        new("""
+            Loads arXiv digest files into a PostgreSQL warehouse.
+            Exit codes: 0 all loaded, 2 some files or entries rejected (the rest loaded), 1 fatal error.
+            """)
+        {
+            IngestCommand.Create(configuration),
+            MigrateCommand.Create(configuration),
+            RebuildCommand.Create(configuration),
+            GenerateCommand.Create(),
+        };
 
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration, CancellationToken cancellationToken)
     {
+        var root = Root(configuration);
+        if (args.Length == 0)
+        {
+            await root.Parse("--help").InvokeAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Fatal;
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                Console.Error.WriteLine($"error: {error.Message}");
+            }
+
+            var command = parsed.CommandResult.Command == root ? "etl" : "etl " + parsed.CommandResult.Command.Name;
+            Console.Error.WriteLine($"Run '{command} --help' for usage.");
+            return ExitCodes.Fatal;
+        }
+
         try
         {
-            if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
-            {
-                Console.WriteLine(Usage);
-                return args.Length == 0 ? ExitCodes.Fatal : ExitCodes.Ok;
-            }
-
-            var rest = args.Skip(1);
-            return args[0] switch
-            {
-                "ingest" => await IngestCommand.RunAsync(Parse(rest, ["--batch-mb"], ["--quiet", "--report-memory", "--timings"], out var options), options, cancellationToken),
-                "migrate" => await MigrateCommand.RunAsync(Parse(rest, [], [], out var options), options, cancellationToken),
-                "rebuild" => await RebuildCommand.RunAsync(Parse(rest, [], [], out var options), options, cancellationToken),
-                "generate" => GenerateCommand.Run(CliArguments.Parse(rest, ["--out", "--papers", "--seed"], ["--bad-entries"])),
-                "bench" => await BenchCommand.RunAsync(CliArguments.Parse(rest, ["--papers", "--runs", "--work-dir", "--small-papers"], []), cancellationToken),
-                _ => throw new UsageException($"unknown command '{args[0]}'"),
-            };
-
-            CliArguments Parse(IEnumerable<string> tail, string[] valued, string[] flags, out WarehouseOptions options)
-            {
-                var parsed = CliArguments.Parse(tail, [.. valued, .. DatabaseOptions], flags);
-                options = new WarehouseOptions
-                {
-                    ConnectionString = parsed.Value("--connection") ?? configuration.GetConnectionString("Warehouse"),
-                    EmbeddedDataDirectory = parsed.Value("--data-dir") ?? configuration["Embedded:DataDirectory"],
-                    RetryAttempts = configuration.GetValue("Retry:MaxAttempts", 6),
-                };
-                return parsed;
-            }
-        }
-        catch (UsageException exception)
-        {
-            Console.Error.WriteLine($"error: {exception.Message}");
-            Console.Error.WriteLine();
-            Console.Error.WriteLine(Usage);
-            return ExitCodes.Fatal;
+            // Failures are reported below, and Ctrl+C is handled by Program (so a load can finish its batch).
+            var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

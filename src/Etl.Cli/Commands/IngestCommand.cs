@@ -1,7 +1,10 @@
+using System.CommandLine;
 using System.Globalization;
 using Etl.Cli.Terminal;
 using Etl.Data.Discovery;
 using Etl.Data.Loading;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Etl.Cli.Commands;
@@ -12,29 +15,68 @@ namespace Etl.Cli.Commands;
 /// </summary>
 internal static class IngestCommand
 {
-    public static async Task<int> RunAsync(CliArguments args, WarehouseOptions options, CancellationToken cancellationToken)
+    public static Command Create(IConfiguration configuration)
     {
-        if (args.Positional.Count == 0)
+        var paths = new Argument<string[]>("file-or-directory")
         {
-            throw new UsageException("ingest needs at least one file or directory of digests (*.md, *.txt)");
-        }
+            Description = "Digest files, or directories walked recursively for *.md and *.txt",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var batchMegabytes = PositiveInt.Option("--batch-mb", $"Commit every ~N MB of input (default {LoaderOptions.DefaultBatchMegabytes}, or Loader:BatchBytes)");
+        var quiet = new Option<bool>("--quiet") { Description = "Print only the files with rejections, then the summary" };
+        var timings = new Option<bool>("--timings") { Description = "Also print where the load's time went, phase by phase" };
+        var reportMemory = new Option<bool>("--report-memory") { Description = "Also print the process's peak memory (the benchmark reads it)" };
+        var command = new Command("ingest", "Load digests (*.md, *.txt; directories recursively); migrates first") { paths, batchMegabytes, quiet, timings, reportMemory }
+            .WithWarehouseOptions();
+        command.Validators.Add(result =>
+        {
+            var given = result.GetValue(paths) ?? [];
+            if (given.Length == 0)
+            {
+                result.AddError("ingest needs at least one file or directory of digests (*.md, *.txt)");
+            }
 
-        var files = DigestFileFinder.Find(args.Positional);
+            // Unknown options would otherwise be taken for paths; a file named like an option can be given as ./-name.
+            foreach (var unknown in given.Where(path => path.StartsWith('-')))
+            {
+                result.AddError($"unknown option '{unknown}'");
+            }
+        });
+        command.SetAction((parsed, token) =>
+        {
+            var batchBytes = parsed.GetValue(batchMegabytes) * 1024L * 1024;
+            return RunAsync(
+                parsed.GetRequiredValue(paths),
+                parsed.GetValue(quiet),
+                parsed.GetValue(timings),
+                parsed.GetValue(reportMemory),
+                cancel => WarehouseOptions.StartAsync(parsed, configuration, cancel, batchBytes is { } bytes ? [new("Loader:BatchBytes", bytes.ToString(CultureInfo.InvariantCulture))] : []),
+                token);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> paths,
+        bool quiet,
+        bool timings,
+        bool reportMemory,
+        Func<CancellationToken, Task<ServiceProvider>> startWarehouse,
+        CancellationToken cancellationToken)
+    {
+        var files = DigestFileFinder.Find(paths);
         var output = Console.Out;
         var errors = Console.Error;
         if (files.Count == 0)
         {
-            errors.WriteLine($"No *.md or *.txt files under {string.Join(", ", args.Positional)}; nothing to load.");
+            errors.WriteLine($"No *.md or *.txt files under {string.Join(", ", paths)}; nothing to load.");
             return ExitCodes.Ok;
         }
 
-        var (connectionString, retry) = await WarehouseConnection.PrepareAsync(options, output, cancellationToken).ConfigureAwait(false);
-
-        var loaderOptions = new LoaderOptions { BatchBytes = args.Int("--batch-mb", LoaderOptions.DefaultBatchMegabytes) * 1024L * 1024 };
+        await using var services = await startWarehouse(cancellationToken).ConfigureAwait(false);
         var progress = new ProgressDisplay(errors, !Console.IsErrorRedirected);
-        var quiet = args.Has("--quiet");
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var loader = new WarehouseLoader(dataSource, retry, loaderOptions);
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        var loader = services.GetRequiredService<WarehouseLoader>();
         var summary = await loader.LoadAsync(
             files,
             outcome =>
@@ -52,15 +94,15 @@ internal static class IngestCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{summary.Files} files ({summary.FilesLoaded} loaded, {summary.FilesAlreadyLoaded} already loaded, {summary.FilesRejected} rejected), {summary.Entries} entries, {summary.NewPapers} new papers, {summary.NewVersions} new versions, {summary.RejectedEntries} rejected entries, {summary.Elapsed.TotalSeconds:0.00} s"));
         await PrintTotalsAsync(dataSource, output, cancellationToken).ConfigureAwait(false);
-        if (args.Has("--timings"))
+        if (timings)
         {
-            foreach (var (phase, time) in LoadTimings.Snapshot().OrderByDescending(pair => pair.Value))
+            foreach (var (phase, time) in summary.Timings.OrderByDescending(pair => pair.Value))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase,-34} {time.TotalSeconds,8:0.00} s"));
             }
         }
 
-        if (args.Has("--report-memory"))
+        if (reportMemory)
         {
             using var self = System.Diagnostics.Process.GetCurrentProcess();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak RSS: {self.PeakWorkingSet64 / 1048576.0:0.0} MB"));

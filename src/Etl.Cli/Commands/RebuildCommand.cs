@@ -1,19 +1,29 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Etl.Data.Loading;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Polly;
 
 namespace Etl.Cli.Commands;
 
 /// <summary><c>etl rebuild</c>: recompute every derived row from the stored evidence.</summary>
 internal static class RebuildCommand
 {
-    public static async Task<int> RunAsync(CliArguments args, WarehouseOptions options, CancellationToken cancellationToken)
+    public static Command Create(IConfiguration configuration)
     {
-        args.NoPositional("rebuild");
-        var (connectionString, retry) = await WarehouseConnection.PrepareAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var command = new Command("rebuild", "Recompute every paper, version, author name and link from the stored evidence alone").WithWarehouseOptions();
+        command.SetAction((parsed, token) => RunAsync(cancel => WarehouseOptions.StartAsync(parsed, configuration, cancel), token));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(Func<CancellationToken, Task<ServiceProvider>> startWarehouse, CancellationToken cancellationToken)
+    {
+        await using var services = await startWarehouse(cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
-        var papers = await WarehouseRebuild.RunAsync(dataSource, retry, cancellationToken).ConfigureAwait(false);
+        var papers = await WarehouseRebuild.RunAsync(
+            services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<ResiliencePipeline>(), cancellationToken).ConfigureAwait(false);
         Console.Out.WriteLine($"Rebuilt {papers} papers from their evidence in {clock.Elapsed.TotalSeconds:0.00} s.");
         return ExitCodes.Ok;
     }

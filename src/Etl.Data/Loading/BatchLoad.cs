@@ -29,6 +29,9 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
 
     public IReadOnlyList<FileOutcome> Outcomes => _outcomes;
 
+    /// <summary>Where this batch's time went; the load passes one instance to all its batches.</summary>
+    public LoadTimings LoadTimings { get; init; } = new();
+
     public async Task RunAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         _outcomes.Clear();

@@ -13,5 +13,8 @@ public sealed record LoadSummary(
     long Bytes,
     TimeSpan Elapsed)
 {
+    /// <summary>Where this load's time went, phase by phase (<c>etl ingest --timings</c> prints it).</summary>
+    public IReadOnlyDictionary<string, TimeSpan> Timings { get; init; } = new Dictionary<string, TimeSpan>();
+
     public bool AnyRejected => FilesRejected > 0 || RejectedEntries > 0;
 }

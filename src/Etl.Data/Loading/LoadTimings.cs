@@ -1,19 +1,18 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Etl.Data.Loading;
 
 /// <summary>
-/// Where load time goes, per phase, summed over a process's batches. Cheap enough to always collect;
-/// <c>etl ingest --timings</c> and the benchmark print it.
+/// Where one load's time goes, per phase, summed over its batches. Cheap enough to always collect;
+/// returned with the load's <see cref="LoadSummary"/>, so concurrent loads never mix their figures.
 /// </summary>
-public static class LoadTimings
+internal sealed class LoadTimings
 {
-    private static readonly ConcurrentDictionary<string, long> Ticks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _ticks = new(StringComparer.Ordinal);
 
-    public static IReadOnlyDictionary<string, TimeSpan> Snapshot() =>
-        Ticks.ToDictionary(pair => pair.Key, pair => Stopwatch.GetElapsedTime(0, pair.Value), StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, TimeSpan> Snapshot() =>
+        _ticks.ToDictionary(pair => pair.Key, pair => Stopwatch.GetElapsedTime(0, pair.Value), StringComparer.Ordinal);
 
-    internal static void Add(string phase, long startTimestamp) =>
-        Ticks.AddOrUpdate(phase, Stopwatch.GetTimestamp() - startTimestamp, (_, total) => total + Stopwatch.GetTimestamp() - startTimestamp);
+    public void Add(string phase, long startTimestamp) =>
+        _ticks[phase] = _ticks.GetValueOrDefault(phase) + Stopwatch.GetTimestamp() - startTimestamp;
 }

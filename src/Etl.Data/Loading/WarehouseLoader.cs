@@ -28,6 +28,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
         var bytesTotal = paths.Sum(path => new FileInfo(path).Length);
         int filesDone = 0, loaded = 0, already = 0, rejected = 0;
         long entries = 0, rejectedEntries = 0, newPapers = 0, newVersions = 0, bytesDone = 0;
+        var timings = new LoadTimings();
 
         foreach (var batch in Batches(paths))
         {
@@ -40,7 +41,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
                 batchEntries += count;
                 batchBytes += bytes;
                 progress?.Report(new LoadProgress(filesDone + batchFiles, paths.Count, entries + batchEntries, bytesDone + batchBytes, bytesTotal, clock.Elapsed));
-            });
+            }) { LoadTimings = timings };
 
             await retry.ExecuteAsync(
                 async token =>
@@ -78,7 +79,10 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             newVersions += load.NewVersions;
         }
 
-        return new LoadSummary(paths.Count, loaded, already, rejected, entries, rejectedEntries, newPapers, newVersions, bytesDone, clock.Elapsed);
+        return new LoadSummary(paths.Count, loaded, already, rejected, entries, rejectedEntries, newPapers, newVersions, bytesDone, clock.Elapsed)
+        {
+            Timings = timings.Snapshot(),
+        };
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ internal static class TestCluster
             await create.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
 
-        return new TestDatabase(server, name);
+        return await TestDatabase.OpenAsync(server, name).ConfigureAwait(false);
     }
 
     private static async Task<string> ServerAsync()

@@ -1,21 +1,27 @@
+using Etl.Data;
 using Etl.Data.Loading;
 using Etl.Data.Reporting;
-using Etl.Data.Resilience;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Polly;
 
 namespace Etl.Integration.Tests.Infrastructure;
 
-/// <summary>One test's own warehouse database.</summary>
+/// <summary>One test's own warehouse database, wired by the same <see cref="WarehouseServices.AddWarehouse"/> as the CLI.</summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _server;
+    private readonly ServiceProvider _services;
 
-    public TestDatabase(string server, string name)
+    private TestDatabase(string server, string name, ServiceProvider services)
     {
         _server = server;
         Name = name;
+        _services = services;
         ConnectionString = TestCluster.ConnectionString(server, name);
-        DataSource = NpgsqlDataSource.Create(ConnectionString);
+        DataSource = services.GetRequiredService<NpgsqlDataSource>();
+        Retry = services.GetRequiredService<ResiliencePipeline>();
     }
 
     public string Name { get; }
@@ -24,8 +30,25 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
+    public ResiliencePipeline Retry { get; }
+
+    public static async Task<TestDatabase> OpenAsync(string server, string name)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Warehouse"] = TestCluster.ConnectionString(server, name),
+                ["Retry:MaxAttempts"] = "2",
+            })
+            .Build();
+        var services = new ServiceCollection().AddWarehouse(configuration).BuildServiceProvider();
+        await services.GetRequiredService<WarehouseConnection>().ResolveAsync(CancellationToken.None).ConfigureAwait(false);
+        return new TestDatabase(server, name, services);
+    }
+
+    /// <summary>Loads with the configured loader, or with <paramref name="options"/> (and the configured retries).</summary>
     public Task<LoadSummary> LoadAsync(IReadOnlyList<string> files, LoaderOptions? options = null, Action<FileOutcome>? onFile = null) =>
-        new WarehouseLoader(DataSource, TransientRetry.Create(maxAttempts: 2), options).LoadAsync(files, onFile);
+        (options is null ? _services.GetRequiredService<WarehouseLoader>() : new WarehouseLoader(DataSource, Retry, options)).LoadAsync(files, onFile);
 
     public Task<IReadOnlyList<string>> DumpAsync() => ReportDump.ReadJsonLinesAsync(DataSource);
 
@@ -49,7 +72,7 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await DataSource.DisposeAsync().ConfigureAwait(false);
+        await _services.DisposeAsync().ConfigureAwait(false);
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = "postgres", Pooling = false }.ConnectionString);
         await admin.OpenAsync().ConfigureAwait(false);
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);

@@ -1,6 +1,5 @@
 using Etl.Core.Generation;
 using Etl.Data.Loading;
-using Etl.Data.Resilience;
 using Etl.Integration.Tests.Infrastructure;
 using Xunit;
 
@@ -26,7 +25,7 @@ public sealed class RebuildTests : IDisposable
             """);
         Assert.Single(await database.DumpAsync());
 
-        var papers = await WarehouseRebuild.RunAsync(database.DataSource, TransientRetry.Create(maxAttempts: 1));
+        var papers = await WarehouseRebuild.RunAsync(database.DataSource, database.Retry);
 
         Assert.Equal(80, papers);
         Assert.Equal(loaded, await database.DumpAsync());

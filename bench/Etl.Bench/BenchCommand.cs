@@ -11,21 +11,18 @@ using Etl.Data.Resilience;
 using Etl.Migrations;
 using Npgsql;
 
-namespace Etl.Cli.Bench;
+namespace Etl.Bench;
 
 /// <summary>
-/// <c>etl bench</c>: generates a corpus with the project's generator and measures, in one run, parse
+/// The benchmark (<c>bench/Etl.Bench</c>): generates a corpus with the project's generator and measures, in one run, parse
 /// throughput, backfill against its COPY floor, incremental loads and loader memory. Every ratio is
 /// taken within the same run; each figure is the median of the runs. See docs/benchmarks.md.
 /// </summary>
 internal static class BenchCommand
 {
-    public static async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
+    /// <param name="etl">The <c>etl</c> executable (or <c>etl.dll</c>) whose <c>ingest</c> is measured.</param>
+    public static async Task<int> RunAsync(int papers, int smallPapers, int runs, string work, string etl, CancellationToken cancellationToken)
     {
-        var papers = args.Int("--papers", 200_000);
-        var smallPapers = args.Int("--small-papers", Math.Max(1, papers / 10));
-        var runs = args.Int("--runs", 3);
-        var work = Path.GetFullPath(args.Value("--work-dir") ?? "bench-out");
         var output = Console.Out;
         Directory.CreateDirectory(work);
 
@@ -47,11 +44,11 @@ internal static class BenchCommand
         for (var run = 1; run <= runs; run++)
         {
             var smallDb = await FreshDatabaseAsync(server, "bench_small", cancellationToken).ConfigureAwait(false);
-            smallRss.Add((await ChildLoad.RunAsync(smallDb, small.Path, cancellationToken).ConfigureAwait(false)).PeakRssMb);
+            smallRss.Add((await ChildLoad.RunAsync(etl, smallDb, small.Path, cancellationToken).ConfigureAwait(false)).PeakRssMb);
 
             var bigDb = await FreshDatabaseAsync(server, "bench", cancellationToken).ConfigureAwait(false);
             await CheckpointAsync(bigDb, cancellationToken).ConfigureAwait(false);
-            var load = await ChildLoad.RunAsync(bigDb, big.Path, cancellationToken).ConfigureAwait(false);
+            var load = await ChildLoad.RunAsync(etl, bigDb, big.Path, cancellationToken).ConfigureAwait(false);
             await using var dataSource = NpgsqlDataSource.Create(bigDb);
             var floor = await CopyFloor.MeasureAsync(dataSource, Path.Combine(work, "floor-dump"), cancellationToken).ConfigureAwait(false);
             var ratio = load.LoaderTime.TotalSeconds / floor.TotalSeconds;
@@ -60,13 +57,13 @@ internal static class BenchCommand
                 $"run {run}: backfill {load.LoaderTime.TotalSeconds:0.0} s ({papers / load.LoaderTime.TotalSeconds:N0} papers/s), floor {floor.TotalSeconds:0.0} s, ratio {ratio:0.00}, peak RSS {load.PeakRssMb:0} MB ({smallPapers:N0} papers: {smallRss[^1]:0} MB)"));
         }
 
-        var (incrementalLoad, incrementalCommand) = await MeasureIncrementalAsync(server, work, cancellationToken).ConfigureAwait(false);
+        var (incrementalLoad, incrementalCommand) = await MeasureIncrementalAsync(server, work, etl, cancellationToken).ConfigureAwait(false);
 
         var report = Report(papers, smallPapers, runs, big, parse, backfills, smallRss, incrementalLoad, incrementalCommand);
         output.WriteLine();
         output.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(work, "results.md"), report, cancellationToken).ConfigureAwait(false);
-        return ExitCodes.Ok;
+        return 0;
     }
 
     private static (string Path, CorpusSummary Summary) Corpus(string work, int papers, TextWriter output)
@@ -154,7 +151,7 @@ internal static class BenchCommand
     }
 
     /// <summary>Median over 20 new 100-entry daily files: the load call (its database transaction) and the whole command.</summary>
-    private static async Task<(double LoadMs, double CommandMs)> MeasureIncrementalAsync(string server, string work, CancellationToken cancellationToken)
+    private static async Task<(double LoadMs, double CommandMs)> MeasureIncrementalAsync(string server, string work, string etl, CancellationToken cancellationToken)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = "bench" }.ConnectionString;
         var folder = Path.Combine(work, "daily");
@@ -182,7 +179,7 @@ internal static class BenchCommand
         var commands = new List<double>();
         for (var i = 20; i < 40; i++)
         {
-            var result = await ChildLoad.RunAsync(connectionString, Daily(i), cancellationToken).ConfigureAwait(false);
+            var result = await ChildLoad.RunAsync(etl, connectionString, Daily(i), cancellationToken).ConfigureAwait(false);
             commands.Add(result.Wall.TotalMilliseconds);
         }
 

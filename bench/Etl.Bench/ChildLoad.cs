@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Etl.Cli.Bench;
+namespace Etl.Bench;
 
 /// <summary>
 /// Runs <c>etl ingest</c> as its own process, as a user would, so its peak memory is the loader's alone.
@@ -12,12 +12,14 @@ internal static partial class ChildLoad
 {
     public sealed record Result(TimeSpan Wall, TimeSpan LoaderTime, double PeakRssMb, string Output);
 
-    public static async Task<Result> RunAsync(string connectionString, string path, CancellationToken cancellationToken)
+    /// <param name="etl">The <c>etl</c> executable, or its <c>etl.dll</c> (run with <c>dotnet</c>).</param>
+    public static async Task<Result> RunAsync(string etl, string connectionString, string path, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        var isDll = etl.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(isDll ? "dotnet" : etl) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = false };
+        if (isDll)
         {
-            start.ArgumentList.Add(typeof(ChildLoad).Assembly.Location);
+            start.ArgumentList.Add(etl);
         }
 
         foreach (var arg in new[] { "ingest", path, "--quiet", "--report-memory", "--connection", connectionString })

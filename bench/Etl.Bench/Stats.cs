@@ -1,4 +1,4 @@
-namespace Etl.Cli.Bench;
+namespace Etl.Bench;
 
 internal static class Stats
 {

@@ -3,7 +3,7 @@ using Etl.Data;
 using Etl.Migrations;
 using Npgsql;
 
-namespace Etl.Cli.Bench;
+namespace Etl.Bench;
 
 /// <summary>
 /// The floor of a backfill: how long PostgreSQL takes to COPY the loaded warehouse's final rows into

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+using Etl.Bench;
+
+// dotnet run -c Release --project bench/Etl.Bench -- --papers N --runs R
+var papers = Positive("--papers", "Papers in the big corpus (default 200,000)");
+var smallPapers = Positive("--small-papers", "Papers in the small corpus that memory growth is measured against (default papers / 10)");
+var runs = Positive("--runs", "Runs of each measurement; figures are medians (default 3)");
+var workDirectory = new Option<string>("--work-dir") { Description = "Where corpora, databases and results.md go (default bench-out)", HelpName = "DIR" };
+var etl = new Option<string>("--etl")
+{
+    Description = "The etl executable or etl.dll to measure (default: the etl.dll built beside the benchmark)",
+    HelpName = "PATH",
+};
+var root = new RootCommand("Measures parsing, backfill against its COPY floor, incremental loads and loader memory; see docs/benchmarks.md")
+{
+    papers, smallPapers, runs, workDirectory, etl,
+};
+root.SetAction((parsed, token) =>
+{
+    var papersValue = parsed.GetValue(papers) ?? 200_000;
+    return BenchCommand.RunAsync(
+        papersValue,
+        parsed.GetValue(smallPapers) ?? Math.Max(1, papersValue / 10),
+        parsed.GetValue(runs) ?? 3,
+        Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"),
+        Path.GetFullPath(parsed.GetValue(etl) ?? Path.Combine(AppContext.BaseDirectory, "etl.dll")),
+        token);
+});
+return await root.Parse(args).InvokeAsync();
+
+static Option<int?> Positive(string name, string description)
+{
+    var option = new Option<int?>(name) { Description = description, HelpName = "N" };
+    option.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<int?>() is <= 0)
+        {
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a positive whole number"));
+        }
+    });
+    return option;
+}

@@ -1,0 +1,51 @@
+using Etl.Data.Embedded;
+using Etl.Data.Loading;
+using Etl.Data.Resilience;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Polly;
+
+namespace Etl.Data;
+
+/// <summary>The one place the warehouse is wired: the CLI, the service and the tests all start here.</summary>
+public static partial class WarehouseServices
+{
+    /// <summary>
+    /// Registers the warehouse from configuration: <c>ConnectionStrings:Warehouse</c> (else the embedded
+    /// PostgreSQL, section <c>Embedded</c>), the retry pipeline (section <c>Retry</c>), the loader
+    /// (section <c>Loader</c>) and the <see cref="NpgsqlDataSource"/> they share. Await
+    /// <see cref="WarehouseConnection.ResolveAsync"/> before resolving the data source.
+    /// </summary>
+    public static IServiceCollection AddWarehouse(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<EmbeddedPostgresOptions>().Bind(configuration.GetSection("Embedded"));
+        services.AddOptions<RetryOptions>().Bind(configuration.GetSection("Retry"));
+        services.AddOptions<LoaderOptions>().Bind(configuration.GetSection("Loader"));
+
+        services.AddSingleton(provider => new WarehouseConnection(
+            configuration,
+            provider.GetRequiredService<IOptions<EmbeddedPostgresOptions>>(),
+            provider.GetService<ILogger<WarehouseConnection>>() ?? NullLogger<WarehouseConnection>.Instance));
+        services.AddSingleton(provider =>
+        {
+            var logger = provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(TransientRetry)) ?? NullLogger.Instance;
+            return TransientRetry.Create(provider.GetRequiredService<IOptions<RetryOptions>>().Value.MaxAttempts, log: message => LogRetry(logger, message));
+        });
+        services.AddNpgsqlDataSource(
+            string.Empty,
+            (provider, builder) => builder.ConnectionStringBuilder.ConnectionString = provider.GetRequiredService<WarehouseConnection>().ConnectionString);
+        services.AddSingleton(provider => new WarehouseLoader(
+            provider.GetRequiredService<NpgsqlDataSource>(),
+            provider.GetRequiredService<ResiliencePipeline>(),
+            provider.GetRequiredService<IOptions<LoaderOptions>>().Value));
+        return services;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Message}")]
+    private static partial void LogRetry(ILogger logger, string message);
+}
