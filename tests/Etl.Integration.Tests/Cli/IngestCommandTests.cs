@@ -59,6 +59,18 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Contains("error:", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ingest", "--timings")]
+    [InlineData("ingest", "--connection")]
+    [InlineData("generate", "--bad-entries")]
+    public async Task Help_is_generated_from_each_commands_options(string command, string option)
+    {
+        var (exit, output) = await EtlProcess.RunAsync([command, "--help"]);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains(option, output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unreachable_database_exits_1_after_retries_and_says_what_to_do()
     {
