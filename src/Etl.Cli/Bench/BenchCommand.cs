@@ -138,7 +138,7 @@ internal static class BenchCommand
         var reference = new ReferenceWarehouse();
         foreach (var file in files)
         {
-            reference.Add(File.ReadAllBytes(file));
+            reference.Add(file, File.ReadAllBytes(file));
         }
 
         var expected = reference.Build().Select(ReportJson.Serialize).ToList();

@@ -82,7 +82,7 @@ internal static class PaperRebuild
             EvidenceCopy.WriteNullable(importer, state.UpdatedAt, NpgsqlDbType.TimestampTz);
             importer.Write(state.FieldsFrom.DigestId, NpgsqlDbType.Bigint);
             importer.Write(state.FieldsFrom.Line, NpgsqlDbType.Integer);
-            EvidenceCopy.WriteNullable(importer, state.CompactCategories?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            EvidenceCopy.WriteNullable(importer, state.DigestCategories?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -116,7 +116,7 @@ internal static class PaperRebuild
             cancellationToken).ConfigureAwait(false);
         foreach (var state in states)
         {
-            foreach (var assignment in state.CompactAssignments)
+            foreach (var assignment in state.DatedAssignments)
             {
                 importer.StartRow();
                 importer.Write(assignment.Entry.DigestId, NpgsqlDbType.Bigint);

@@ -22,9 +22,9 @@ public sealed class PaperReconcilerTests
         Assert.Equal(Utc("2020-09-30 14:58:03"), paper.Versions[0].SubmittedAt);
         Assert.Equal(Utc("2021-02-13 15:19:43"), paper.Versions[1].SubmittedAt);
         Assert.Same(detailed, paper.FieldsFrom);
-        Assert.Null(paper.CompactCategories);
+        Assert.Null(paper.DigestCategories);
         Assert.Equal((Utc("2020-09-30 14:58:03"), Utc("2021-02-13 15:19:43")), (paper.PublishedAt!.Value, paper.UpdatedAt!.Value));
-        Assert.Equal(1, Assert.Single(paper.CompactAssignments).Version);
+        Assert.Equal(1, Assert.Single(paper.DatedAssignments).Version);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class PaperReconcilerTests
 
         var paper = Reconcile(compact, detailed, v2);
 
-        Assert.Equal(2, Assert.Single(paper.CompactAssignments).Version);
+        Assert.Equal(2, Assert.Single(paper.DatedAssignments).Version);
         Assert.Equal(DigestFormat.Detailed, paper.Versions[1].Source);
     }
 
@@ -45,8 +45,8 @@ public sealed class PaperReconcilerTests
     {
         var v2 = Detailed("2021-03-01", 2, "2020-09-30 10:00:00", "2021-02-15 00:00:00");
 
-        Assert.Equal(1, Reconcile(Compact("2021-02-15"), v2).CompactAssignments.Single().Version);
-        Assert.Equal(2, Reconcile(Compact("2021-02-16"), v2).CompactAssignments.Single().Version);
+        Assert.Equal(1, Reconcile(Compact("2021-02-15"), v2).DatedAssignments.Single().Version);
+        Assert.Equal(2, Reconcile(Compact("2021-02-16"), v2).DatedAssignments.Single().Version);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class PaperReconcilerTests
         Assert.Same(crossListed, version.TextFrom);
         Assert.Null(version.SubmittedAt);
         Assert.Same(crossListed, paper.FieldsFrom);
-        Assert.Equal(["cs.CV", "cs.LG"], paper.CompactCategories);
+        Assert.Equal(["cs.CV", "cs.LG"], paper.DigestCategories);
         Assert.Null(paper.PublishedAt);
         Assert.Null(paper.UpdatedAt);
     }
@@ -143,5 +143,5 @@ public sealed class PaperReconcilerTests
     private static string Describe(PaperState paper) =>
         $"{paper.LatestVersion} {paper.PublishedAt:O} {paper.UpdatedAt:O} {paper.FieldsFrom.DigestId} "
         + string.Join(';', paper.Versions.Select(v => $"{v.Version}@{v.SubmittedAt:O}={v.TextFrom?.DigestId}"))
-        + " " + string.Join(';', paper.CompactAssignments.OrderBy(a => a.Entry.DigestId).Select(a => $"{a.Entry.DigestId}->{a.Version}"));
+        + " " + string.Join(';', paper.DatedAssignments.OrderBy(a => a.Entry.DigestId).Select(a => $"{a.Entry.DigestId}->{a.Version}"));
 }

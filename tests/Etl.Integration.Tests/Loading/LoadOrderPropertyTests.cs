@@ -29,7 +29,7 @@ public sealed class LoadOrderPropertyTests : IDisposable
         var reference = new ReferenceWarehouse();
         foreach (var file in files)
         {
-            reference.Add(File.ReadAllBytes(file));
+            reference.Add(file, File.ReadAllBytes(file));
         }
 
         var expected = reference.Build().Select(ReportJson.Serialize).ToList();
