@@ -1,0 +1,91 @@
+using Etl.Core.Model;
+using Etl.Core.Reporting;
+using Etl.Data.Loading;
+using Etl.Integration.Tests.Infrastructure;
+using Etl.Tests;
+using Xunit;
+
+namespace Etl.Integration.Tests.Loading;
+
+/// <summary>Daily JSON-lines listings beside the two digest formats, in a real PostgreSQL.</summary>
+public sealed class ListingLoadTests
+{
+    [SharedSamplesFact]
+    public async Task Listings_reconcile_with_digests_in_any_order_and_batching()
+    {
+        // Author display names are chosen across everything loaded, so the expected warehouse of the three
+        // folders together is the in-memory reference over the same files, not the per-folder files.
+        string[] files = [.. SharedSamples.Files("listings"), .. SharedSamples.Files("seeds"), .. SharedSamples.Files("real")];
+        var reference = new ReferenceWarehouse();
+        foreach (var file in files)
+        {
+            reference.Add(file, File.ReadAllBytes(file));
+        }
+
+        var expected = reference.Build().Select(ReportJson.Serialize).ToList();
+        for (var seed = 0; seed < 3; seed++)
+        {
+            var random = new Random(seed);
+            var order = files.ToArray();
+            random.Shuffle(order);
+            var split = random.Next(1, order.Length);
+            var options = new LoaderOptions { BatchFiles = 1 + random.Next(200), OrderByDigestDate = seed != 0 };
+
+            await using var database = await TestCluster.CreateDatabaseAsync();
+            await database.LoadAsync(order[..split], options);
+            var summary = await database.LoadAsync(order[split..], options);
+
+            Assert.Equal(0, summary.RejectedEntries);
+            var differences = ExpectedDump.Differences(await database.DumpAsync(), expected);
+            Assert.True(differences.Count == 0, $"seed {seed}: {string.Join(Environment.NewLine, differences)}");
+        }
+    }
+
+    [SharedSamplesFact]
+    public async Task Listing_digests_have_no_category_and_listing_texts_are_a_source()
+    {
+        await using var database = await TestCluster.CreateDatabaseAsync();
+        await database.LoadAsync(SharedSamples.Files("listings"));
+
+        // 2025-03-21, -22 and -23 are byte-identical: one content, loaded once.
+        Assert.Equal(13, await database.CountAsync("SELECT count(*) FROM warehouse.digests"));
+        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM warehouse.digests WHERE format = 'listing' AND category IS NOT NULL"));
+        Assert.Equal(8, await database.CountAsync("SELECT count(*) FROM warehouse.digests WHERE format = 'listing'"));
+        Assert.True(await database.CountAsync("SELECT count(*) FROM report.paper_versions WHERE source = 'listing'") > 700);
+        Assert.Equal(444, await database.CountAsync("""
+            SELECT count(*) FROM (
+                SELECT e.arxiv_id FROM warehouse.evidence e
+                GROUP BY e.arxiv_id HAVING count(DISTINCT e.format) = 2) AS both_formats
+            """));
+    }
+
+    [Fact]
+    public async Task The_source_formats_table_is_the_list_in_Etl_Core()
+    {
+        await using var database = await TestCluster.CreateDatabaseAsync();
+
+        var rows = new List<string>();
+        await using (var command = database.DataSource.CreateCommand("SELECT format, precedence, description FROM warehouse.source_formats ORDER BY precedence DESC"))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                rows.Add($"{reader.GetString(0)} {reader.GetInt32(1)} {reader.GetString(2)}");
+            }
+        }
+
+        Assert.Equal(SourceFormats.All.OrderByDescending(f => f.Precedence).Select(f => $"{f.Name} {f.Precedence} {f.Description}"), rows);
+        Assert.Equal(["detailed", "listing", "compact"], SourceFormats.All.OrderByDescending(f => f.Precedence).Select(f => f.Name));
+    }
+
+    [Fact]
+    public async Task A_format_that_is_not_a_row_is_refused_by_the_warehouse()
+    {
+        await using var database = await TestCluster.CreateDatabaseAsync();
+
+        var error = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => database.ExecuteAsync(
+            "INSERT INTO warehouse.digests (sha256, path, bytes, format, entries, rejected_entries, outcome) VALUES (sha256('x'), 'x.md', 1, 'tweet', 0, 0, 'loaded')"));
+
+        Assert.Equal("digests_format_fkey", error.ConstraintName);
+    }
+}
