@@ -1,6 +1,10 @@
 using Etl.Core.Model;
 using Etl.Core.Reporting;
+using Etl.Data.Discovery;
 using Etl.Data.Loading;
+using Etl.Migrations;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Etl.Integration.Tests.Infrastructure;
 using Etl.Tests;
 using Xunit;
@@ -57,6 +61,64 @@ public sealed class ListingLoadTests
                 SELECT e.arxiv_id FROM warehouse.evidence e
                 GROUP BY e.arxiv_id HAVING count(DISTINCT e.format) = 2) AS both_formats
             """));
+    }
+
+    [Fact]
+    public async Task Bad_listing_lines_and_a_listing_without_a_date_are_recorded_and_the_rest_loads()
+    {
+        var folder = Directory.CreateTempSubdirectory("etl-listings-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "2025-03-19.jsonl"), """
+                {"id": "2503.00001", "title": "Good", "authors": ["Ada Lovelace"], "categories": ["cs.CV"]}
+                {"id": "2503.00002v2", "title": "Versioned id"}
+                {"id": "2503.00003", "title":
+
+                {"id": "2503.00004", "title": "Also good", "authors": "Alan Turing"}
+                """);
+            File.WriteAllText(Path.Combine(folder, "latest.jsonl"), "{\"id\": \"2503.00005\", \"title\": \"t\"}\n");
+            var files = DigestFileFinder.Find([folder]);
+            await using var database = await TestCluster.CreateDatabaseAsync();
+
+            var outcomes = new List<FileOutcome>();
+            var summary = await database.LoadAsync(files, onFile: outcomes.Add);
+
+            Assert.Equal(2, files.Count);
+            Assert.Equal((1, 1, 1L, 3L), (summary.FilesLoaded, summary.FilesRejected, summary.Entries, summary.RejectedEntries));
+            Assert.Equal([2, 3, 5], outcomes.Single(o => o.Kind == FileOutcomeKind.LoadedWithRejections).Rejections.Select(r => r.Line));
+            Assert.Equal(4, await database.CountAsync("SELECT count(*) FROM warehouse.rejections"));
+            Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM warehouse.rejections WHERE line = 1 AND reason LIKE 'line 1: not a listing: the file name ''latest.jsonl''%'"));
+            Assert.Equal("listing", await database.ScalarAsync<string>("SELECT source FROM report.paper_versions WHERE arxiv_id = '2503.00001'"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [SharedSamplesFact]
+    public async Task A_warehouse_loaded_before_listings_existed_is_migrated_in_place_and_takes_them()
+    {
+        await using var database = await TestCluster.CreateDatabaseAsync(migrated: false);
+        await using (var context = WarehouseMigrator.CreateContext(database.ConnectionString))
+        {
+            await context.GetService<IMigrator>().MigrateAsync("20261123120000_InitialWarehouse");
+        }
+
+        await database.LoadAsync(SharedSamples.Files("seeds"));
+
+        Assert.Equal(["20261125120000_SourceFormats"], (await WarehouseMigrator.MigrateAsync(database.ConnectionString, CancellationToken.None)).Where(m => m.StartsWith("20261125120000", StringComparison.Ordinal)));
+        await database.LoadAsync(SharedSamples.Files("listings"));
+
+        string[] files = [.. SharedSamples.Files("seeds"), .. SharedSamples.Files("listings")];
+        var reference = new ReferenceWarehouse();
+        foreach (var file in files)
+        {
+            reference.Add(file, File.ReadAllBytes(file));
+        }
+
+        var differences = ExpectedDump.Differences(await database.DumpAsync(), [.. reference.Build().Select(ReportJson.Serialize)]);
+        Assert.True(differences.Count == 0, string.Join(Environment.NewLine, differences));
     }
 
     [Fact]
