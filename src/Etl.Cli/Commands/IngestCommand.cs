@@ -16,7 +16,7 @@ internal static class IngestCommand
     {
         if (args.Positional.Count == 0)
         {
-            throw new UsageException("ingest needs at least one file or directory of digests (*.md, *.txt)");
+            throw new UsageException("ingest needs at least one file or directory of digests (*.md, *.txt) or listings (*.jsonl)");
         }
 
         var files = DigestFileFinder.Find(args.Positional);
@@ -24,7 +24,7 @@ internal static class IngestCommand
         var errors = Console.Error;
         if (files.Count == 0)
         {
-            errors.WriteLine($"No *.md or *.txt files under {string.Join(", ", args.Positional)}; nothing to load.");
+            errors.WriteLine($"No *.md, *.txt or *.jsonl files under {string.Join(", ", args.Positional)}; nothing to load.");
             return ExitCodes.Ok;
         }
 

@@ -55,6 +55,7 @@ internal sealed class ListingEntryReader
             {
                 var key = Identify(ref reader);
                 reader.Read();
+                isObjectWithId |= key == Key.Id;
                 if (key == Key.Other || seen[(int)key] || problem is not null)
                 {
                     reader.Skip();
@@ -78,10 +79,10 @@ internal sealed class ListingEntryReader
         }
         catch (JsonException exception)
         {
+            isObjectWithId = false;
             return EntryResult.Reject(number, $"the line is not valid JSON: {Describe(exception)}");
         }
 
-        isObjectWithId = seen[(int)Key.Id];
         if (problem is not null)
         {
             return EntryResult.Reject(number, problem);

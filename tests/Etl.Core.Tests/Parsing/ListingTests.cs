@@ -61,10 +61,13 @@ public sealed class ListingTests
         Assert.StartsWith(reason, listing.FileRejection, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_first_line_with_an_id_that_breaks_a_rule_is_still_a_listing_and_only_that_entry_is_rejected()
+    [Theory]
+    [InlineData("""{"id": "2503.11731v2", "title": "x"}""")]
+    [InlineData("""{"title": 5, "id": "2503.11731"}""")]
+    [InlineData("""{"id": "2503.11731"}""")]
+    public void A_first_line_with_an_id_that_breaks_a_rule_is_still_a_listing_and_only_that_entry_is_rejected(string first)
     {
-        var listing = Parse("""{"id": "2503.11731v2", "title": "x"}""" + "\n" + Good);
+        var listing = Parse(first + "\n" + Good);
 
         Assert.NotNull(listing.Header);
         Assert.Equal(1, Assert.Single(listing.Rejections).Line);
