@@ -27,12 +27,13 @@ internal static class CopyFloor
             await copy.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
         }
 
-        var ddl = EmbeddedSql.Read(typeof(WarehouseMigrator).Assembly, "sql/schema/001_warehouse.sql")
-            .Replace("CREATE SCHEMA IF NOT EXISTS report;", string.Empty, StringComparison.Ordinal)
-            .Replace("warehouse.", "floor.", StringComparison.Ordinal)
-            .Replace("SCHEMA IF NOT EXISTS warehouse", "SCHEMA floor", StringComparison.Ordinal);
         await ExecuteAsync(connection, "DROP SCHEMA IF EXISTS floor CASCADE", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, ddl, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, FloorDdl("001_warehouse"), cancellationToken).ConfigureAwait(false);
+
+        // Formats are rows the format columns reference (migration SourceFormats): same keys as the warehouse.
+        await ExecuteAsync(connection, FloorDdl("003_source_formats"), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "INSERT INTO floor.source_formats SELECT * FROM warehouse.source_formats", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, FloorDdl("004_source_format_keys"), cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, "CHECKPOINT", cancellationToken).ConfigureAwait(false);
 
         var clock = Stopwatch.StartNew();
@@ -53,6 +54,13 @@ internal static class CopyFloor
         Directory.Delete(dumpDirectory, recursive: true);
         return elapsed;
     }
+
+    /// <summary>A schema script of the warehouse, made to build the same tables in schema <c>floor</c>.</summary>
+    private static string FloorDdl(string script) =>
+        EmbeddedSql.Read(typeof(WarehouseMigrator).Assembly, $"sql/schema/{script}.sql")
+            .Replace("CREATE SCHEMA IF NOT EXISTS report;", string.Empty, StringComparison.Ordinal)
+            .Replace("warehouse.", "floor.", StringComparison.Ordinal)
+            .Replace("SCHEMA IF NOT EXISTS warehouse", "SCHEMA floor", StringComparison.Ordinal);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

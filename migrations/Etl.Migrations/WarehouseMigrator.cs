@@ -17,6 +17,7 @@ public static class WarehouseMigrator
             await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await SourceFormatRows.WriteAsync(context, cancellationToken).ConfigureAwait(false);
         return pending;
     }
 

@@ -1,5 +1,6 @@
 -- All evidence about the papers the batch touched (old and new), grouped by paper, with the rank key
--- of each entry. Texts are left where they are: the rules only need these facts.
+-- of each entry. Texts are left where they are: the rules only need these facts. Categories travel only
+-- for formats whose entries carry their file's category (@digest_category_formats, from SourceFormats).
 SELECT e.arxiv_id,
        e.digest_id,
        d.digest_date,
@@ -9,7 +10,7 @@ SELECT e.arxiv_id,
        e.version,
        e.published_at,
        e.updated_at,
-       CASE WHEN e.format = 'compact' THEN e.categories END AS compact_categories
+       CASE WHEN e.format = ANY(@digest_category_formats) THEN e.categories END AS digest_categories
 FROM warehouse.evidence e
 JOIN warehouse.digests d ON d.digest_id = e.digest_id
 WHERE e.arxiv_id IN (SELECT arxiv_id FROM touched_papers)

@@ -5,13 +5,12 @@
 -- Invariant: afterwards the warehouse is what loading all stored file contents into an empty
 -- database gives, whatever state the derived tables were in before.
 
--- Spelling counts are derived too: recount them from every detailed entry.
+-- Spelling counts are derived too: recount them from every entry (formats without authors add nothing).
 TRUNCATE warehouse.author_variants;
 INSERT INTO warehouse.author_variants (author_key, spelling, entries)
 SELECT a.author_key, a.spelling, count(*)
 FROM warehouse.evidence e
 CROSS JOIN LATERAL unnest(e.author_keys, e.authors) AS a (author_key, spelling)
-WHERE e.format = 'detailed'
 GROUP BY a.author_key, a.spelling;
 
 -- Papers that somehow lost all their evidence (hand edits) must not survive a rebuild.

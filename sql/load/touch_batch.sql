@@ -1,8 +1,8 @@
 -- After the batch's digests and evidence are in. The loader has staged, while parsing, the papers the
--- batch touches (touched_papers) and how many of its detailed entries used each author spelling
+-- batch touches (touched_papers) and how many of its entries used each author spelling
 -- (staged_spellings). Only these papers and authors can change.
 
--- Every detailed entry counts once per spelling it uses; a file content is stored once, so a file
+-- Every entry counts once per spelling it uses (detailed and listing; compact entries have no authors); a file content is stored once, so a file
 -- offered twice is never counted twice.
 INSERT INTO warehouse.author_variants AS v (author_key, spelling, entries)
 SELECT author_key, spelling, entries FROM staged_spellings

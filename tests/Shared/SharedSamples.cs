@@ -17,10 +17,10 @@ internal static class SharedSamples
     public static string Folder(string name) =>
         Path.Combine(Root ?? throw new InvalidOperationException(MissingReason), name);
 
-    /// <summary>The digest files (<c>*.md</c>, <c>*.txt</c>) of one sample folder in ordinal name order.</summary>
+    /// <summary>The source files (<c>*.md</c>, <c>*.txt</c>, <c>*.jsonl</c>) of one sample folder in ordinal name order.</summary>
     public static string[] Files(string name) =>
         [.. Directory.GetFiles(Folder(name))
-            .Where(file => file.EndsWith(".md", StringComparison.Ordinal) || file.EndsWith(".txt", StringComparison.Ordinal))
+            .Where(file => file.EndsWith(".md", StringComparison.Ordinal) || file.EndsWith(".txt", StringComparison.Ordinal) || file.EndsWith(".jsonl", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)];
 
     private static string? Locate()

@@ -19,21 +19,21 @@ internal static class IngestCommand
     {
         var paths = new Argument<string[]>("file-or-directory")
         {
-            Description = "Digest files, or directories walked recursively for *.md and *.txt",
+            Description = "Digest files, or directories walked recursively for *.md, *.txt and *.jsonl",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var batchMegabytes = PositiveInt.Option("--batch-mb", $"Commit every ~N MB of input (default {LoaderOptions.DefaultBatchMegabytes}, or Loader:BatchBytes)");
         var quiet = new Option<bool>("--quiet") { Description = "Print only the files with rejections, then the summary" };
         var timings = new Option<bool>("--timings") { Description = "Also print where the load's time went, phase by phase" };
         var reportMemory = new Option<bool>("--report-memory") { Description = "Also print the process's peak memory (the benchmark reads it)" };
-        var command = new Command("ingest", "Load digests (*.md, *.txt; directories recursively); migrates first") { paths, batchMegabytes, quiet, timings, reportMemory }
+        var command = new Command("ingest", "Load digests and listings (*.md, *.txt, *.jsonl; directories recursively); migrates first") { paths, batchMegabytes, quiet, timings, reportMemory }
             .WithWarehouseOptions();
         command.Validators.Add(result =>
         {
             var given = result.GetValue(paths) ?? [];
             if (given.Length == 0)
             {
-                result.AddError("ingest needs at least one file or directory of digests (*.md, *.txt)");
+                result.AddError("ingest needs at least one file or directory of digests (*.md, *.txt) or listings (*.jsonl)");
             }
 
             // Unknown options would otherwise be taken for paths; a file named like an option can be given as ./-name.
@@ -69,7 +69,7 @@ internal static class IngestCommand
         var errors = Console.Error;
         if (files.Count == 0)
         {
-            errors.WriteLine($"No *.md or *.txt files under {string.Join(", ", paths)}; nothing to load.");
+            errors.WriteLine($"No *.md, *.txt or *.jsonl files under {string.Join(", ", paths)}; nothing to load.");
             return ExitCodes.Ok;
         }
 

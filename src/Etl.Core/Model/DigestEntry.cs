@@ -1,12 +1,13 @@
 namespace Etl.Core.Model;
 
 /// <summary>
-/// One accepted entry of a digest with its normalized values. Detailed entries carry a version and
-/// timestamps; compact entries carry neither (reconciliation decides which version they speak for).
+/// One accepted entry of a digest or listing with its normalized values. Detailed entries carry a version
+/// and timestamps; compact and listing entries carry neither (reconciliation decides which version they
+/// speak for).
 /// </summary>
 public sealed record DigestEntry
 {
-    /// <summary>1-based line of the entry's <c>###</c> heading in its file.</summary>
+    /// <summary>1-based line of the entry's <c>###</c> heading (a listing: of its JSON line) in its file.</summary>
     public required int Line { get; init; }
 
     public required DigestFormat Format { get; init; }
@@ -21,7 +22,7 @@ public sealed record DigestEntry
 
     public string? Abstract { get; init; }
 
-    /// <summary>Author names in order, normalized (empty for compact entries).</summary>
+    /// <summary>Author names in order, normalized (empty for compact entries, which name none).</summary>
     public IReadOnlyList<string> Authors { get; init; } = [];
 
     /// <summary>arXiv category codes in the order listed, without duplicates; a compact entry has its digest's category.</summary>

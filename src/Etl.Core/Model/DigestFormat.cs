@@ -1,6 +1,9 @@
 namespace Etl.Core.Model;
 
-/// <summary>The two digest layouts; line 1 of a file decides which one it is.</summary>
+/// <summary>
+/// The source formats the loader reads. What each one is, how it ranks and which parser reads it is
+/// listed once, in <see cref="SourceFormats"/>.
+/// </summary>
 public enum DigestFormat
 {
     /// <summary><c># Arxiv Papers in cs.CV on 2020-09-30</c>: one <c>### title</c> block of fields per paper.</summary>
@@ -8,4 +11,7 @@ public enum DigestFormat
 
     /// <summary><c># ArXiv cs.CV --Thu, 1 Oct 2020</c>: numbered titles, PDF link and the v1 abstract.</summary>
     Compact,
+
+    /// <summary><c>2025-03-19.jsonl</c>: one JSON object per paper with every author, every category and the abstract, no version.</summary>
+    Listing,
 }

@@ -1,4 +1,4 @@
 namespace Etl.Core.Model;
 
-/// <summary>What line 1 of a digest says: its format, category and date.</summary>
-public sealed record DigestHeader(DigestFormat Format, string Category, DateOnly Date);
+/// <summary>What a file says about itself: its format, category (null for listings, which span categories) and date.</summary>
+public sealed record DigestHeader(DigestFormat Format, string? Category, DateOnly Date);

@@ -42,7 +42,7 @@ internal static partial class CompactEntryParser
             ArxivId = arxivId,
             Title = TextNormalizer.Normalize(HtmlText.ToPlainText(heading.Groups["title"].Value)),
             Abstract = TextNormalizer.Normalize(HtmlText.ToPlainText(summary.ToString())),
-            Categories = [header.Category],
+            Categories = [header.Category!],
         });
     }
 

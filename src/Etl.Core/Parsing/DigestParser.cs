@@ -119,7 +119,7 @@ public static class DigestParser
         }
     }
 
-    private static int LineOfFirstInvalidByte(ReadOnlySpan<byte> content)
+    internal static int LineOfFirstInvalidByte(ReadOnlySpan<byte> content)
     {
         var valid = 0;
         while (valid < content.Length)

@@ -3,7 +3,7 @@ using System.Text;
 namespace Etl.Core.Reconciliation;
 
 /// <summary>
-/// Which spelling shows for an author: the most frequent among all detailed entries; ties go to the
+/// Which spelling shows for an author: the most frequent among all entries with authors (detailed and listing); ties go to the
 /// spelling with more non-ASCII letters (the one that kept its accents), then to the ordinal-first.
 /// </summary>
 public static class AuthorDisplayName

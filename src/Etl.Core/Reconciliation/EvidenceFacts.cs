@@ -42,14 +42,14 @@ public sealed class EvidenceFacts
 
     public DigestFormat Format { get; }
 
-    /// <summary>The version a detailed entry names; null for compact entries.</summary>
+    /// <summary>The version the entry names (detailed); null for entries placed by their date (compact, listing).</summary>
     public int? Version { get; }
 
     public DateTime? PublishedAt { get; }
 
     public DateTime? UpdatedAt { get; }
 
-    /// <summary>Only needed for compact entries: their digest's category.</summary>
+    /// <summary>Only needed for formats whose entries carry their file's category (<see cref="Model.SourceFormat.CategoriesFromDigest"/>).</summary>
     public IReadOnlyList<string> Categories { get; }
 
     /// <summary>

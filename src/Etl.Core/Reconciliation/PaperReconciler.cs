@@ -5,7 +5,9 @@ namespace Etl.Core.Reconciliation;
 /// <summary>
 /// The reconciliation rules of the data contract, in one place. A paper's state is a pure function of
 /// all the evidence about it, never a patch of its previous state: that is what makes every load order,
-/// batching and re-run give the same warehouse.
+/// batching and re-run give the same warehouse. No rule names a format: entries either name their version
+/// (with timestamps) or are placed by their date, and texts are chosen by the formats' precedence
+/// (<see cref="SourceFormats"/>), then by rank.
 /// </summary>
 public static class PaperReconciler
 {
@@ -18,94 +20,120 @@ public static class PaperReconciler
             throw new ArgumentException($"paper {arxivId} has no evidence to reconcile", nameof(evidence));
         }
 
-        // The highest-ranked detailed entry overall gives version 1's timestamp; the highest-ranked
-        // detailed entry of each version gives that version's text and (for N > 1) its timestamp.
-        EvidenceFacts? bestDetailed = null;
-        var detailedByVersion = new SortedDictionary<int, EvidenceFacts>();
+        // Entries that name their version (detailed) carry timestamps: the highest-ranked of them all gives
+        // version 1's, the highest-ranked of each version N > 1 gives N's.
+        EvidenceFacts? bestVersioned = null;
+        var versioned = new SortedDictionary<int, EvidenceFacts>();
         foreach (var entry in evidence)
         {
-            if (entry.Format != DigestFormat.Detailed)
+            if (entry.Version is not { } version)
             {
                 continue;
             }
 
-            var version = entry.Version!.Value;
-            if (entry.Outranks(bestDetailed))
+            if (entry.Outranks(bestVersioned))
             {
-                bestDetailed = entry;
+                bestVersioned = entry;
             }
 
-            if (entry.Outranks(detailedByVersion.GetValueOrDefault(version)))
+            if (entry.Outranks(versioned.GetValueOrDefault(version)))
             {
-                detailedByVersion[version] = entry;
+                versioned[version] = entry;
             }
         }
 
         var timestamps = new SortedDictionary<int, DateTime>();
-        if (bestDetailed is not null)
+        if (bestVersioned?.PublishedAt is { } published)
         {
-            timestamps[1] = bestDetailed.PublishedAt!.Value;
+            timestamps[1] = published;
         }
 
-        foreach (var (version, entry) in detailedByVersion)
+        foreach (var (version, entry) in versioned)
         {
-            if (version > 1)
+            if (version > 1 && entry.UpdatedAt is { } updated)
             {
-                timestamps[version] = entry.UpdatedAt!.Value;
+                timestamps[version] = updated;
             }
         }
 
-        // Known versions: 1 (every paper has it) and every version a detailed entry names.
-        var known = new SortedSet<int>(detailedByVersion.Keys) { 1 };
+        // Known versions: 1 (every paper has it) and every version an entry names.
+        var known = new SortedSet<int>(versioned.Keys) { 1 };
 
-        var assignments = new List<CompactAssignment>();
-        var compactByVersion = new Dictionary<int, EvidenceFacts>();
-        var compactCategories = new SortedSet<string>(StringComparer.Ordinal);
+        // Every entry speaks for one version: the one it names, or the one announced before its date.
+        // A version's text comes from the entry of the highest-precedence format, then the highest rank.
+        var assignments = new List<DatedAssignment>();
+        var textByVersion = new Dictionary<int, EvidenceFacts>();
         foreach (var entry in evidence)
         {
-            if (entry.Format != DigestFormat.Compact)
+            var version = entry.Version ?? VersionAnnouncedBefore(entry.DigestDate, timestamps);
+            if (entry.Version is null)
             {
-                continue;
+                assignments.Add(new DatedAssignment(entry, version));
             }
 
-            var version = VersionAnnouncedBefore(entry.DigestDate, timestamps);
-            assignments.Add(new CompactAssignment(entry, version));
-            compactCategories.UnionWith(entry.Categories);
-            if (entry.Outranks(compactByVersion.GetValueOrDefault(version)))
+            if (Wins(entry, textByVersion.GetValueOrDefault(version)))
             {
-                compactByVersion[version] = entry;
+                textByVersion[version] = entry;
             }
         }
 
         var versions = new List<VersionState>(known.Count);
         foreach (var version in known)
         {
-            var text = detailedByVersion.GetValueOrDefault(version) ?? compactByVersion.GetValueOrDefault(version);
-            versions.Add(new VersionState(version, timestamps.TryGetValue(version, out var at) ? at : null, text));
+            versions.Add(new VersionState(version, timestamps.TryGetValue(version, out var at) ? at : null, textByVersion.GetValueOrDefault(version)));
         }
 
+        // The paper's fields come from the best format that has any text, at the highest version it has text for.
+        var fieldsFrom = versions
+            .Where(v => v.TextFrom is not null)
+            .MaxBy(v => (Precedence(v.TextFrom!), v.Version))!
+            .TextFrom!;
+        var fieldsFormat = SourceFormats.Of(fieldsFrom.Format);
         var latest = known.Max;
-
-        // Detailed text always wins for the paper's fields; it lives at the highest detailed version,
-        // which is also the latest known version. Only compact-only papers fall back to compact text.
-        var fieldsFrom = detailedByVersion.Count > 0
-            ? detailedByVersion[detailedByVersion.Keys.Max()]
-            : versions.Last(v => v.TextFrom is not null).TextFrom!;
 
         return new PaperState(
             arxivId,
             latest,
-            timestamps.TryGetValue(1, out var published) ? published : null,
-            timestamps.TryGetValue(latest, out var updated) ? updated : null,
+            timestamps.TryGetValue(1, out var first) ? first : null,
+            timestamps.TryGetValue(latest, out var last) ? last : null,
             fieldsFrom,
-            detailedByVersion.Count > 0 ? null : [.. compactCategories],
+            fieldsFormat.CategoriesFromDigest ? DigestCategories(evidence, fieldsFormat.Format) : null,
             versions,
             assignments);
     }
 
+    private static int Precedence(EvidenceFacts entry) => SourceFormats.Of(entry.Format).Precedence;
+
+    /// <summary>Higher precedence wins; within a format, the higher rank.</summary>
+    private static bool Wins(EvidenceFacts entry, EvidenceFacts? current)
+    {
+        if (current is null)
+        {
+            return true;
+        }
+
+        var byPrecedence = Precedence(entry).CompareTo(Precedence(current));
+        return byPrecedence != 0 ? byPrecedence > 0 : entry.Outranks(current);
+    }
+
+    /// <summary>The categories of every file of <paramref name="format"/> that listed the paper, sorted by code.</summary>
+    private static string[] DigestCategories(IReadOnlyList<EvidenceFacts> evidence, DigestFormat format)
+    {
+        var categories = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var entry in evidence)
+        {
+            if (entry.Format == format)
+            {
+                categories.UnionWith(entry.Categories);
+            }
+        }
+
+        return [.. categories];
+    }
+
     /// <summary>
-    /// A compact listing dated D announces the highest known version submitted before D 00:00 UTC.
-    /// With no such version (no timestamps known, or all later), it speaks for version 1.
+    /// An entry dated D that names no version announces the highest known version submitted before D 00:00
+    /// UTC. With no such version (no timestamps known, or all later), it speaks for version 1.
     /// </summary>
     private static int VersionAnnouncedBefore(DateOnly digestDate, SortedDictionary<int, DateTime> timestamps)
     {

@@ -2,8 +2,8 @@ namespace Etl.Core.Reconciliation;
 
 /// <summary>
 /// A paper as the evidence says it is. Field values (title, abstract, authors, categories, DOI…) are
-/// those of <see cref="FieldsFrom"/>; <see cref="CompactCategories"/> replaces its categories when the
-/// paper is known only from compact listings.
+/// those of <see cref="FieldsFrom"/>; <see cref="DigestCategories"/> replaces its categories when the
+/// fields come from a format whose entries carry only their file's category (compact listings).
 /// </summary>
 public sealed record PaperState(
     string ArxivId,
@@ -11,6 +11,6 @@ public sealed record PaperState(
     DateTime? PublishedAt,
     DateTime? UpdatedAt,
     EvidenceFacts FieldsFrom,
-    IReadOnlyList<string>? CompactCategories,
+    IReadOnlyList<string>? DigestCategories,
     IReadOnlyList<VersionState> Versions,
-    IReadOnlyList<CompactAssignment> CompactAssignments);
+    IReadOnlyList<DatedAssignment> DatedAssignments);

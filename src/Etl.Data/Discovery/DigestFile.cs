@@ -2,7 +2,7 @@ namespace Etl.Data.Discovery;
 
 /// <summary>
 /// A file offered to the loader: where it is, its size, the sha256 that identifies its content and the
-/// digest date its first line names (null when line 1 is not a digest header).
+/// date it names: a digest's header date or a listing's file-name date (null when it names none).
 /// </summary>
 public sealed record DigestFile(string Path, long Bytes, byte[] Sha256, DateOnly? DigestDate = null)
 {

@@ -1,15 +1,17 @@
 using System.Security.Cryptography;
+using Etl.Core.Model;
 
 namespace Etl.Data.Discovery;
 
 /// <summary>
 /// Turns the paths a user gives into the files to load: files as given, directories walked recursively
-/// for <c>*.md</c> and <c>*.txt</c>, in ordinal path order so runs are reproducible. Each file is hashed
+/// for the source formats' extensions (<c>*.md</c>, <c>*.txt</c>, <c>*.jsonl</c>), in ordinal path order so runs are reproducible. Each file is hashed
 /// here, so a content already in the warehouse is skipped before it is parsed.
 /// </summary>
 public static class DigestFileFinder
 {
-    public static readonly string[] Extensions = [".md", ".txt"];
+    /// <summary>What folders are walked for: every source format's extensions (<see cref="SourceFormats"/>).</summary>
+    public static readonly string[] Extensions = [.. SourceFormats.Extensions];
 
     /// <exception cref="FileNotFoundException">A path is neither a file nor a directory.</exception>
     public static IReadOnlyList<string> Find(IEnumerable<string> paths)
@@ -32,16 +34,16 @@ public static class DigestFileFinder
             }
             else
             {
-                throw new FileNotFoundException($"'{path}' is neither a file nor a directory; give digest files or folders that contain *.md or *.txt digests", path);
+                throw new FileNotFoundException($"'{path}' is neither a file nor a directory; give digest files or folders that contain *.md or *.txt digests or *.jsonl listings", path);
             }
         }
 
         return found.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Hashes a file's content and reads the date its header names (for ordering a backfill).</summary>
+    /// <summary>Hashes a file's content and reads the date it names: header date or listing date (for ordering a backfill).</summary>
     public static DigestFile Describe(string path, ReadOnlySpan<byte> content) =>
-        new(path, content.Length, SHA256.HashData(content), HeaderDate(content));
+        new(path, content.Length, SHA256.HashData(content), SourceFormats.ReadDate(path, content));
 
     /// <summary>Reads a file and describes it; errors say which file could not be read.</summary>
     public static DigestFile Describe(string path) => Describe(path, Read(path));
@@ -56,18 +58,5 @@ public static class DigestFileFinder
         {
             throw new IOException($"cannot read {path}: {exception.Message}; check that the file exists and is readable, then run the load again (loaded files are skipped)", exception);
         }
-    }
-
-    private static DateOnly? HeaderDate(ReadOnlySpan<byte> content)
-    {
-        var end = content.IndexOf((byte)'\n');
-        var first = end < 0 ? content : content[..end];
-        if (first.Length > 512 || !System.Text.Unicode.Utf8.IsValid(first))
-        {
-            return null;
-        }
-
-        var line = System.Text.Encoding.UTF8.GetString(first).TrimStart('\uFEFF');
-        return Etl.Core.Parsing.HeaderParser.TryParse(line, out var header, out _) ? header.Date : null;
     }
 }

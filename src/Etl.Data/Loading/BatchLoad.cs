@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Runtime.InteropServices;
 using Etl.Core.Model;
 using Etl.Core.Normalization;
-using Etl.Core.Parsing;
 using Etl.Data.Discovery;
 using Npgsql;
 using NpgsqlTypes;
@@ -109,17 +108,14 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
                 throw new IOException($"{file.Path} changed while it was being loaded; nothing of this batch was committed; run the load again once the file is complete");
             }
 
-            var parsed = DigestParser.Parse(content);
+            var parsed = SourceFormats.Parse(file.Path, content);
             foreach (var entry in parsed.Entries)
             {
                 var keys = new string[entry.Authors.Count];
                 for (var a = 0; a < keys.Length; a++)
                 {
                     keys[a] = AuthorKey.For(entry.Authors[a]);
-                    if (entry.Format == DigestFormat.Detailed)
-                    {
-                        CollectionsMarshal.GetValueRefOrAddDefault(_spellings, (keys[a], entry.Authors[a]), out _)++;
-                    }
+                    CollectionsMarshal.GetValueRefOrAddDefault(_spellings, (keys[a], entry.Authors[a]), out _)++;
                 }
 
                 _touchedPapers.Add(entry.ArxivId);

@@ -45,7 +45,7 @@ internal static class EvidenceCopy
         WriteNullable(importer, entry.UpdatedAt, NpgsqlDbType.TimestampTz);
     }
 
-    public static string FormatName(DigestFormat format) => format == DigestFormat.Detailed ? "detailed" : "compact";
+    public static string FormatName(DigestFormat format) => SourceFormats.Of(format).Name;
 
     public static void WriteNullable<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type)
         where T : class

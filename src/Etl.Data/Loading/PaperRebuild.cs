@@ -12,6 +12,9 @@ namespace Etl.Data.Loading;
 /// </summary>
 internal static class PaperRebuild
 {
+    /// <summary>Formats whose entries carry their file's category, which reconciliation may need (<see cref="SourceFormat.CategoriesFromDigest"/>).</summary>
+    private static readonly string[] DigestCategoryFormats = [.. SourceFormats.All.Where(format => format.CategoriesFromDigest).Select(format => format.Name)];
+
     /// <returns>How many papers and versions the touched papers now have.</returns>
     public static async Task<(long Papers, long Versions)> StageAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -30,6 +33,7 @@ internal static class PaperRebuild
         string? paper = null;
 
         await using var command = new NpgsqlCommand(EmbeddedSql.Load("read_facts"), connection);
+        command.Parameters.AddWithValue("digest_category_formats", DigestCategoryFormats);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -47,7 +51,7 @@ internal static class PaperRebuild
                 digests[digestId] = digest = (reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<byte[]>(3));
             }
 
-            var format = reader.GetString(5) == "detailed" ? DigestFormat.Detailed : DigestFormat.Compact;
+            var format = SourceFormats.Named(reader.GetString(5)).Format;
             evidence.Add(new EvidenceFacts(
                 digestId,
                 digest.Date,
@@ -82,7 +86,7 @@ internal static class PaperRebuild
             EvidenceCopy.WriteNullable(importer, state.UpdatedAt, NpgsqlDbType.TimestampTz);
             importer.Write(state.FieldsFrom.DigestId, NpgsqlDbType.Bigint);
             importer.Write(state.FieldsFrom.Line, NpgsqlDbType.Integer);
-            EvidenceCopy.WriteNullable(importer, state.CompactCategories?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            EvidenceCopy.WriteNullable(importer, state.DigestCategories?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -116,7 +120,7 @@ internal static class PaperRebuild
             cancellationToken).ConfigureAwait(false);
         foreach (var state in states)
         {
-            foreach (var assignment in state.CompactAssignments)
+            foreach (var assignment in state.DatedAssignments)
             {
                 importer.StartRow();
                 importer.Write(assignment.Entry.DigestId, NpgsqlDbType.Bigint);

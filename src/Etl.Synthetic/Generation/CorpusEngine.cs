@@ -1,4 +1,5 @@
 using System.Globalization;
+using Etl.Core.Model;
 
 namespace Etl.Core.Generation;
 
@@ -6,8 +7,10 @@ namespace Etl.Core.Generation;
 /// Walks the calendar one day at a time. Each day: new submissions are drawn and scheduled into the compact
 /// listing of their announcement day (next weekday) and into the detailed digest of their submission day, which
 /// is written 2-6 days later (so early revisions already show) and, for about 10% of category-days, written again
-/// later as <c>.regen-N</c>, usually after one of its papers was revised. Then every file due that day is rendered and yielded. Only papers that a future
-/// file still lists are held.
+/// later as <c>.regen-N</c>, usually after one of its papers was revised. The daily JSON-lines listing of the announcement day lists
+/// the papers of the first half of the categories (their cross-lists too) and about 8% of papers that no digest lists
+/// (listing-only); every fifth listing day also gets an AI-enhanced twin. Then every file due that day is rendered and yielded.
+/// Only papers that a future file still lists are held.
 /// </summary>
 internal sealed class CorpusEngine
 {
@@ -20,6 +23,8 @@ internal sealed class CorpusEngine
     private readonly IdAllocator _ids = new();
     private readonly Dictionary<DateOnly, List<Emission>> _schedule = [];
     private readonly Dictionary<(string Category, DateOnly Date), Emission> _openListings = [];
+    private readonly Dictionary<DateOnly, Emission> _openDailyListings = [];
+    private readonly HashSet<string> _listedCategories;
     private readonly List<string> _neverPrimary;
     private int _created;
 
@@ -32,6 +37,7 @@ internal sealed class CorpusEngine
         _volume = new DailyVolume(options);
         _factory = new PaperFactory(options);
         _neverPrimary = [.. options.Categories];
+        _listedCategories = new HashSet<string>(options.Categories.Take((options.Categories.Count + 1) / 2), StringComparer.Ordinal);
     }
 
     public IEnumerable<GeneratedFile> Run()
@@ -52,6 +58,10 @@ internal sealed class CorpusEngine
                 foreach (var emission in due)
                 {
                     yield return Render(emission);
+                    if (emission.Format == DigestFormat.Listing && emission.Date.DayNumber % 5 == 0 && AiEnhancedTwin(emission) is { } twin)
+                    {
+                        yield return twin;
+                    }
                 }
             }
         }
@@ -85,16 +95,22 @@ internal sealed class CorpusEngine
             var published = midnight.AddSeconds(second);
             var paper = _factory.Create(_random, id, categories, PaperFactory.VersionTimes(_random, published, announcedAt));
             _created++;
+            var listingOnly = IsListingOnly(paper);
+            if (listingOnly || categories.Any(_listedCategories.Contains))
+            {
+                DailyListing(announced).Papers.Add(paper);
+            }
+
             foreach (var category in categories)
             {
-                if (!_configured.Contains(category))
+                if (listingOnly || !_configured.Contains(category))
                 {
                     continue;
                 }
 
                 if (!_openListings.TryGetValue((category, announced), out var listing))
                 {
-                    listing = new Emission { Compact = true, Category = category, Date = announced };
+                    listing = new Emission { Format = DigestFormat.Compact, Category = category, Date = announced };
                     _openListings[(category, announced)] = listing;
                     Schedule(announced, listing);
                 }
@@ -130,6 +146,25 @@ internal sealed class CorpusEngine
                 Schedule(written, Detailed(category, day, papers, written, regeneration));
             }
         }
+    }
+
+    /// <summary>
+    /// About 8% of papers appear in listings only. Drawn from the paper's own seed (the corpus's random stream is
+    /// untouched), and never for the last papers, which make sure every category has digests.
+    /// </summary>
+    private bool IsListingOnly(SyntheticPaper paper) =>
+        _options.Papers - _created >= _options.Categories.Count && Rng.For(paper.Seed, 0x1157).Chance(0.08);
+
+    private Emission DailyListing(DateOnly announced)
+    {
+        if (!_openDailyListings.TryGetValue(announced, out var listing))
+        {
+            listing = new Emission { Format = DigestFormat.Listing, Category = string.Empty, Date = announced };
+            _openDailyListings[announced] = listing;
+            Schedule(announced, listing);
+        }
+
+        return listing;
     }
 
     /// <summary>
@@ -181,7 +216,7 @@ internal sealed class CorpusEngine
 
     private static Emission Detailed(string category, DateOnly day, List<SyntheticPaper> papers, DateOnly written, int regeneration) => new()
     {
-        Compact = false,
+        Format = DigestFormat.Detailed,
         Category = category,
         Date = day,
         AsOf = written.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
@@ -212,7 +247,13 @@ internal sealed class CorpusEngine
         }
 
         var date = emission.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (emission.Compact)
+        if (emission.Format == DigestFormat.Listing)
+        {
+            _openDailyListings.Remove(emission.Date);
+            return new GeneratedFile($"listings/{date}.jsonl", ListingRenderer.Daily(emission.Date, emission.Papers, _factory.Authors, _bad), fresh);
+        }
+
+        if (emission.Format == DigestFormat.Compact)
         {
             _openListings.Remove((emission.Category, emission.Date));
             return new GeneratedFile(
@@ -228,13 +269,23 @@ internal sealed class CorpusEngine
             fresh);
     }
 
-    /// <summary>Files that are not digests: notes, an impossible header date, an empty file, an unknown heading.</summary>
+    /// <summary>The AI-enhanced twin of a daily listing (same date, some of its rows again), or null when it would be empty.</summary>
+    private GeneratedFile? AiEnhancedTwin(Emission listing)
+    {
+        var content = ListingRenderer.AiEnhanced(listing.Date, listing.Papers, _factory.Authors);
+        return content.Length == 0
+            ? null
+            : new GeneratedFile(string.Create(CultureInfo.InvariantCulture, $"listings/{listing.Date:yyyy-MM-dd}_AI_enhanced_Chinese.jsonl"), content, 0);
+    }
+
+    /// <summary>Files that are not digests: notes, an impossible header date, an empty file, an unknown heading, a listing without a date in its name.</summary>
     private GeneratedFile NotADigest(DateOnly day, Random random)
     {
         var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var category = random.Pick(_options.Categories);
-        return random.Next(4) switch
+        return random.Next(5) switch
         {
+            4 => new GeneratedFile("listings/latest.jsonl", string.Create(CultureInfo.InvariantCulture, $"{{\"id\": \"{day:yyMM}.99999\", \"title\": \"A listing without a date in its name\"}}\n"), 0),
             0 => new GeneratedFile($"notes/{date}-reading-list.md", $"## Reading list\n\n- skim the new {category} listings\n- follow up on the revised papers\n", 0),
             1 => new GeneratedFile(
                 $"detailed/{category}/{date}.draft.md",

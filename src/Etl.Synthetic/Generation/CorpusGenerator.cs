@@ -10,9 +10,11 @@ namespace Etl.Core.Generation;
 /// <remarks>
 /// Layout: <c>compact/{cat}/{YYYY-MM-DD}.md</c> (listing of the announcement day, v1 texts),
 /// <c>detailed/{cat}/{YYYY-MM-DD}.md</c> (the papers submitted that day, at their version a few days later) and
-/// <c>detailed/{cat}/{YYYY-MM-DD}.regen-N.md</c> (the same day written again after one of its papers was revised). With
-/// <see cref="GeneratorOptions.IncludeBadEntries"/>: <c>notes/*.md</c>, <c>*.draft.md</c> and <c>*.empty.md</c> files
-/// that are not digests, and about 1% malformed detailed entries.
+/// <c>detailed/{cat}/{YYYY-MM-DD}.regen-N.md</c> (the same day written again after one of its papers was revised),
+/// <c>listings/{YYYY-MM-DD}.jsonl</c> (the daily JSON-lines listing of the announcement day: the first half of the categories,
+/// plus listing-only papers) and now and then its <c>listings/{YYYY-MM-DD}_AI_enhanced_Chinese.jsonl</c> twin. With
+/// <see cref="GeneratorOptions.IncludeBadEntries"/>: <c>notes/*.md</c>, <c>*.draft.md</c>, <c>*.empty.md</c> and
+/// <c>listings/latest.jsonl</c> files that are not digests, and about 1% malformed detailed entries and listing lines.
 /// </remarks>
 public static class CorpusGenerator
 {

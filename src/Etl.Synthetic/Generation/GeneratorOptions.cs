@@ -27,7 +27,7 @@ public sealed record GeneratorOptions
     /// <summary>Categories that get digest files; every paper's primary category is one of them (the first ones are busier).</summary>
     public IReadOnlyList<string> Categories { get; init; } = DefaultCategories;
 
-    /// <summary>When true, about 1% of detailed entries get a malformed Arxiv ID or Published field, and a few files are not digests.</summary>
+    /// <summary>When true, about 1% of detailed entries get a malformed Arxiv ID or Published field, about 1% of listing lines are broken, and a few files are not digests.</summary>
     public bool IncludeBadEntries { get; init; }
 
     /// <summary>Throws when the options cannot produce a corpus.</summary>

@@ -19,7 +19,9 @@ public sealed class ReferenceWarehouse
     private long _digests;
 
     /// <summary>Reads one file's bytes; a content seen before counts once, as in the warehouse.</summary>
-    public void Add(ReadOnlySpan<byte> content)
+    /// <param name="fileName">The file's name or path: it decides the parser (<see cref="SourceFormats"/>) and dates listings.</param>
+    /// <param name="content">The file's bytes.</param>
+    public void Add(string fileName, ReadOnlySpan<byte> content)
     {
         var sha = SHA256.HashData(content);
         if (!_contents.Add(Convert.ToHexString(sha)))
@@ -27,7 +29,7 @@ public sealed class ReferenceWarehouse
             return;
         }
 
-        var digest = DigestParser.Parse(content);
+        var digest = SourceFormats.Parse(fileName, content);
         if (digest.Header is null)
         {
             return;
@@ -43,18 +45,17 @@ public sealed class ReferenceWarehouse
             }
 
             evidence.Add((facts, entry));
-            if (entry.Format == DigestFormat.Detailed)
-            {
-                foreach (var author in entry.Authors)
-                {
-                    var key = AuthorKey.For(author);
-                    if (!_spellings.TryGetValue(key, out var counts))
-                    {
-                        _spellings[key] = counts = new(StringComparer.Ordinal);
-                    }
 
-                    counts[author] = counts.GetValueOrDefault(author) + 1;
+            // Every entry's spellings count, whatever its format (compact entries have none).
+            foreach (var author in entry.Authors)
+            {
+                var key = AuthorKey.For(author);
+                if (!_spellings.TryGetValue(key, out var counts))
+                {
+                    _spellings[key] = counts = new(StringComparer.Ordinal);
                 }
+
+                counts[author] = counts.GetValueOrDefault(author) + 1;
             }
         }
     }
@@ -73,7 +74,7 @@ public sealed class ReferenceWarehouse
             var entries = evidence.ToDictionary(item => item.Facts, item => item.Entry);
             var state = PaperReconciler.Reconcile(arxivId, [.. evidence.Select(item => item.Facts)]);
             var fields = entries[state.FieldsFrom];
-            var categories = state.CompactCategories ?? [.. fields.Categories.Order(StringComparer.Ordinal)];
+            var categories = state.DigestCategories ?? [.. fields.Categories.Order(StringComparer.Ordinal)];
             papers.Add(new ReportPaper(
                 arxivId,
                 state.LatestVersion,
@@ -100,10 +101,5 @@ public sealed class ReferenceWarehouse
     }
 
     /// <summary>The contract's spelling of a version's source.</summary>
-    public static string? SourceName(DigestFormat? format) => format switch
-    {
-        DigestFormat.Detailed => "detailed",
-        DigestFormat.Compact => "compact",
-        _ => null,
-    };
+    public static string? SourceName(DigestFormat? format) => format is { } known ? SourceFormats.Of(known).Name : null;
 }

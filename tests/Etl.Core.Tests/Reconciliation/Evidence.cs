@@ -14,6 +14,9 @@ internal static class Evidence
     public static EvidenceFacts Compact(string date, string category = "cs.CV", byte sha = 1, int line = 3) =>
         new(Interlocked.Increment(ref _ids), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), Sha(sha), line, DigestFormat.Compact, null, null, null, [category]);
 
+    public static EvidenceFacts Listing(string date, byte sha = 1, int line = 3) =>
+        new(Interlocked.Increment(ref _ids), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), Sha(sha), line, DigestFormat.Listing, null, null, null, ["cs.CV", "cs.LG"]);
+
     public static DateTime Utc(string timestamp) =>
         DateTime.SpecifyKind(DateTime.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
 

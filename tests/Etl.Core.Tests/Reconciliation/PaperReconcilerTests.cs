@@ -22,9 +22,9 @@ public sealed class PaperReconcilerTests
         Assert.Equal(Utc("2020-09-30 14:58:03"), paper.Versions[0].SubmittedAt);
         Assert.Equal(Utc("2021-02-13 15:19:43"), paper.Versions[1].SubmittedAt);
         Assert.Same(detailed, paper.FieldsFrom);
-        Assert.Null(paper.CompactCategories);
+        Assert.Null(paper.DigestCategories);
         Assert.Equal((Utc("2020-09-30 14:58:03"), Utc("2021-02-13 15:19:43")), (paper.PublishedAt!.Value, paper.UpdatedAt!.Value));
-        Assert.Equal(1, Assert.Single(paper.CompactAssignments).Version);
+        Assert.Equal(1, Assert.Single(paper.DatedAssignments).Version);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class PaperReconcilerTests
 
         var paper = Reconcile(compact, detailed, v2);
 
-        Assert.Equal(2, Assert.Single(paper.CompactAssignments).Version);
+        Assert.Equal(2, Assert.Single(paper.DatedAssignments).Version);
         Assert.Equal(DigestFormat.Detailed, paper.Versions[1].Source);
     }
 
@@ -45,8 +45,8 @@ public sealed class PaperReconcilerTests
     {
         var v2 = Detailed("2021-03-01", 2, "2020-09-30 10:00:00", "2021-02-15 00:00:00");
 
-        Assert.Equal(1, Reconcile(Compact("2021-02-15"), v2).CompactAssignments.Single().Version);
-        Assert.Equal(2, Reconcile(Compact("2021-02-16"), v2).CompactAssignments.Single().Version);
+        Assert.Equal(1, Reconcile(Compact("2021-02-15"), v2).DatedAssignments.Single().Version);
+        Assert.Equal(2, Reconcile(Compact("2021-02-16"), v2).DatedAssignments.Single().Version);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class PaperReconcilerTests
         Assert.Same(crossListed, version.TextFrom);
         Assert.Null(version.SubmittedAt);
         Assert.Same(crossListed, paper.FieldsFrom);
-        Assert.Equal(["cs.CV", "cs.LG"], paper.CompactCategories);
+        Assert.Equal(["cs.CV", "cs.LG"], paper.DigestCategories);
         Assert.Null(paper.PublishedAt);
         Assert.Null(paper.UpdatedAt);
     }
@@ -119,10 +119,69 @@ public sealed class PaperReconcilerTests
     }
 
     [Fact]
+    public void A_listing_only_paper_has_version_1_with_listing_text_and_its_own_categories()
+    {
+        var older = Listing("2025-03-18");
+        var newer = Listing("2025-03-21", sha: 2);
+
+        var paper = Reconcile(newer, older);
+
+        var version = Assert.Single(paper.Versions);
+        Assert.Equal((1, (DateTime?)null, newer, DigestFormat.Listing), (version.Version, version.SubmittedAt, version.TextFrom, version.Source!.Value));
+        Assert.Same(newer, paper.FieldsFrom);
+        Assert.Null(paper.DigestCategories);
+        Assert.Equal([1, 1], paper.DatedAssignments.Select(a => a.Version));
+        Assert.Null(paper.PublishedAt);
+    }
+
+    [Theory]
+    [InlineData("2025-03-10", "2025-03-20")]
+    [InlineData("2025-03-20", "2025-03-10")]
+    public void Listing_text_beats_compact_text_of_the_same_version_whatever_their_rank(string listingDate, string compactDate)
+    {
+        var listing = Listing(listingDate);
+        var compact = Compact(compactDate);
+
+        var paper = Reconcile(compact, listing);
+
+        Assert.Same(listing, paper.Versions.Single().TextFrom);
+        Assert.Same(listing, paper.FieldsFrom);
+        Assert.Null(paper.DigestCategories);
+    }
+
+    [Fact]
+    public void Detailed_text_beats_a_higher_ranked_listing_text_of_the_same_version_and_gives_the_fields()
+    {
+        var detailed = Detailed("2025-03-17", 1, "2025-03-14 10:00:00", "2025-03-14 10:00:00");
+        var listing = Listing("2025-03-24");
+
+        var paper = Reconcile(listing, detailed);
+
+        Assert.Same(detailed, paper.Versions.Single().TextFrom);
+        Assert.Same(detailed, paper.FieldsFrom);
+    }
+
+    [Fact]
+    public void A_listing_speaks_for_the_highest_version_submitted_before_its_date_like_a_compact_entry()
+    {
+        var v2 = Detailed("2025-03-25", 2, "2025-03-14 10:00:00", "2025-03-18 09:12:16");
+        var before = Listing("2025-03-18");
+        var after = Listing("2025-03-19", sha: 2);
+
+        var paper = Reconcile(before, after, v2);
+
+        Assert.Equal([(before, 1), (after, 2)], paper.DatedAssignments.OrderBy(a => a.Version).Select(a => (a.Entry, a.Version)));
+        Assert.Equal([(1, DigestFormat.Listing), (2, DigestFormat.Detailed)], paper.Versions.Select(v => (v.Version, v.Source!.Value)));
+        Assert.Same(v2, paper.FieldsFrom);
+    }
+
+    [Fact]
     public void The_result_does_not_depend_on_the_order_of_the_evidence()
     {
         EvidenceFacts[] evidence =
         [
+            Listing("2020-10-01", sha: 4),
+            Listing("2021-02-20", sha: 5),
             Compact("2020-10-01"),
             Compact("2020-10-01", "cs.LG", sha: 7),
             Compact("2021-02-20"),
@@ -143,5 +202,5 @@ public sealed class PaperReconcilerTests
     private static string Describe(PaperState paper) =>
         $"{paper.LatestVersion} {paper.PublishedAt:O} {paper.UpdatedAt:O} {paper.FieldsFrom.DigestId} "
         + string.Join(';', paper.Versions.Select(v => $"{v.Version}@{v.SubmittedAt:O}={v.TextFrom?.DigestId}"))
-        + " " + string.Join(';', paper.CompactAssignments.OrderBy(a => a.Entry.DigestId).Select(a => $"{a.Entry.DigestId}->{a.Version}"));
+        + " " + string.Join(';', paper.DatedAssignments.OrderBy(a => a.Entry.DigestId).Select(a => $"{a.Entry.DigestId}->{a.Version}"));
 }

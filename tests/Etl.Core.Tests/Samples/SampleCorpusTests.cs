@@ -1,4 +1,4 @@
-using Etl.Core.Parsing;
+using Etl.Core.Model;
 using Etl.Core.Reporting;
 using Etl.Tests;
 using Xunit;
@@ -11,11 +11,12 @@ public sealed class SampleCorpusTests
     [SharedSamplesTheory]
     [InlineData("seeds")]
     [InlineData("real")]
+    [InlineData("listings")]
     public void Every_sample_file_parses_without_a_rejection(string folder)
     {
         foreach (var file in SharedSamples.Files(folder))
         {
-            var digest = DigestParser.Parse(File.ReadAllBytes(file));
+            var digest = SourceFormats.Parse(file, File.ReadAllBytes(file));
             Assert.True(digest.FileRejection is null, $"{file}: {digest.FileRejection}");
             Assert.True(digest.Rejections.Count == 0, $"{file}: {string.Join("; ", digest.Rejections)}");
             Assert.NotEmpty(digest.Entries);
@@ -25,12 +26,13 @@ public sealed class SampleCorpusTests
     [SharedSamplesTheory]
     [InlineData("seeds")]
     [InlineData("real")]
+    [InlineData("listings")]
     public void Reconciling_a_sample_folder_gives_the_expected_warehouse(string folder)
     {
         var warehouse = new ReferenceWarehouse();
         foreach (var file in SharedSamples.Files(folder))
         {
-            warehouse.Add(File.ReadAllBytes(file));
+            warehouse.Add(file, File.ReadAllBytes(file));
         }
 
         var actual = warehouse.Build().Select(ReportJson.Serialize).ToList();

@@ -1,4 +1,5 @@
 using Etl.Core.Generation;
+using Etl.Core.Model;
 using Etl.Core.Reporting;
 using Etl.Data.Loading;
 using Etl.Integration.Tests.Infrastructure;
@@ -8,9 +9,10 @@ using Xunit;
 namespace Etl.Integration.Tests.Loading;
 
 /// <summary>
-/// The warehouse does not depend on how files arrive: seeds plus a generated corpus (with bad entries and
-/// a file that is not a digest), loaded in 20 random orders, batchings and numbers of runs, always dump
-/// to the same contract views as the in-memory reference; loading everything again changes nothing.
+/// The warehouse does not depend on how files arrive: seeds plus a generated corpus of all three formats
+/// (detailed and compact digests, daily listings; with bad entries, bad listing lines and files that are not
+/// digests), loaded in 20 random orders, batchings and numbers of runs, always dump to the same contract views
+/// as the in-memory reference; loading everything again changes nothing.
 /// </summary>
 public sealed class LoadOrderPropertyTests : IDisposable
 {
@@ -29,10 +31,14 @@ public sealed class LoadOrderPropertyTests : IDisposable
         var reference = new ReferenceWarehouse();
         foreach (var file in files)
         {
-            reference.Add(File.ReadAllBytes(file));
+            reference.Add(file, File.ReadAllBytes(file));
         }
 
         var expected = reference.Build().Select(ReportJson.Serialize).ToList();
+        var listings = files.Where(file => file.EndsWith(".jsonl", StringComparison.Ordinal)).ToList();
+        Assert.True(listings.Count > 5, "the generated corpus should hold daily listings");
+        Assert.Contains(listings, file => SourceFormats.Parse(file, File.ReadAllBytes(file)).Rejections.Count > 0);
+        Assert.Contains(expected, paper => paper.Contains("\"source\":\"listing\"", StringComparison.Ordinal));
         Assert.True(expected.Count >= (SharedSamples.Available ? 150 + 193 : 150), "the corpus should hold the generated papers (and the seeds, when present)");
 
         for (var seed = 0; seed < 20; seed++)

@@ -1,4 +1,5 @@
 using Etl.Core.Generation;
+using Etl.Data.Discovery;
 using Etl.Data.Loading;
 using Etl.Integration.Tests.Infrastructure;
 using Xunit;
@@ -15,7 +16,7 @@ public sealed class RebuildTests : IDisposable
     {
         CorpusWriter.Write(_corpus, new GeneratorOptions { Papers = 80, Seed = 11 });
         await using var database = await TestCluster.CreateDatabaseAsync();
-        await database.LoadAsync(Directory.GetFiles(_corpus, "*.md", SearchOption.AllDirectories));
+        await database.LoadAsync(DigestFileFinder.Find([_corpus]));
         var loaded = await database.DumpAsync();
 
         // Damage every derived table: wipe them, and leave a paper no evidence speaks for.

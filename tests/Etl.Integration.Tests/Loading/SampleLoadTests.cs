@@ -11,6 +11,7 @@ public sealed class SampleLoadTests
     [SharedSamplesTheory]
     [InlineData("seeds")]
     [InlineData("real")]
+    [InlineData("listings")]
     public async Task Loading_a_sample_folder_gives_the_expected_views(string folder)
     {
         await using var database = await TestCluster.CreateDatabaseAsync();

@@ -1,0 +1,65 @@
+using Etl.Core.Parsing;
+
+namespace Etl.Core.Model;
+
+/// <summary>
+/// The one list of source formats: adding a format is a parser and a row here. The reconciler ranks by
+/// <see cref="SourceFormat.Precedence"/>, the loader names formats with <see cref="SourceFormat.Name"/>,
+/// discovery walks folders for the parsers' extensions, and <c>warehouse.source_formats</c> holds the
+/// same rows (the migrator writes them from this list).
+/// </summary>
+public static class SourceFormats
+{
+    public static IReadOnlyList<SourceFormat> All { get; } =
+    [
+        new(DigestFormat.Detailed, "detailed", 3, "markdown digest '# Arxiv Papers in {category} on {date}': every field of one version of each paper", MarkdownDigestParser.Instance),
+        new(DigestFormat.Listing, "listing", 2, "daily JSON-lines listing {date}.jsonl: authors, categories and abstract of each paper, no version", ListingParser.Instance),
+        new(DigestFormat.Compact, "compact", 1, "markdown digest '# ArXiv {category} --{date}': title and v1 abstract of each paper", MarkdownDigestParser.Instance, CategoriesFromDigest: true),
+    ];
+
+    /// <summary>File extensions (with the dot) that folders are walked for.</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [.. All.SelectMany(format => format.Parser.Extensions).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private static readonly SourceFormat[] ByFormat = [.. All.OrderBy(format => (int)format.Format)];
+
+    public static SourceFormat Of(DigestFormat format) => ByFormat[(int)format];
+
+    /// <exception cref="InvalidDataException">The name is not in the list (a warehouse written by a newer version).</exception>
+    public static SourceFormat Named(string name)
+    {
+        foreach (var format in All)
+        {
+            if (string.Equals(format.Name, name, StringComparison.Ordinal))
+            {
+                return format;
+            }
+        }
+
+        throw new InvalidDataException($"the warehouse holds evidence of source format '{name}', which this version does not know; upgrade the loader");
+    }
+
+    /// <summary>Parses one file with the parser its extension names; any other file is read as a markdown digest.</summary>
+    /// <param name="path">The file's name or path; only its name is used.</param>
+    /// <param name="content">Its bytes.</param>
+    public static ParsedDigest Parse(string path, ReadOnlySpan<byte> content) => ParserFor(path).Parse(path, content);
+
+    /// <summary>The date a file names (digest header or listing file name), read cheaply to order a backfill; null when it names none.</summary>
+    public static DateOnly? ReadDate(string path, ReadOnlySpan<byte> content) => ParserFor(path).ReadDate(path, content);
+
+    private static ISourceParser ParserFor(string path)
+    {
+        var extension = Path.GetExtension(path);
+        foreach (var format in All)
+        {
+            foreach (var candidate in format.Parser.Extensions)
+            {
+                if (string.Equals(candidate, extension, StringComparison.OrdinalIgnoreCase))
+                {
+                    return format.Parser;
+                }
+            }
+        }
+
+        return MarkdownDigestParser.Instance;
+    }
+}
