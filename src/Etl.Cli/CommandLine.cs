@@ -16,6 +16,9 @@ internal static class CommandLine
                  [--batch-mb N] [--quiet]  commit every ~N MB of input (64); print only files with rejections
           migrate                          create or update the warehouse schema
           rebuild                          recompute every paper, version and author from the stored evidence
+          reparse [--search DIR[:DIR...]] [--all]
+                                           parse files loaded under older parsing rules again (found at their
+                                           stored path or, by sha256, under DIR), then rebuild
           generate --out DIR [--papers N] [--seed S] [--bad-entries]
                                            write a synthetic corpus of digests (the samples are made this way)
           bench [--papers N] [--runs R] [--small-papers M] [--work-dir DIR]
@@ -47,6 +50,7 @@ internal static class CommandLine
                 "ingest" => await IngestCommand.RunAsync(Parse(rest, ["--batch-mb"], ["--quiet", "--report-memory", "--timings"], out var options), options, cancellationToken),
                 "migrate" => await MigrateCommand.RunAsync(Parse(rest, [], [], out var options), options, cancellationToken),
                 "rebuild" => await RebuildCommand.RunAsync(Parse(rest, [], [], out var options), options, cancellationToken),
+                "reparse" => await ReparseCommand.RunAsync(Parse(rest, ["--search"], ["--all"], out var options), options, cancellationToken),
                 "generate" => GenerateCommand.Run(CliArguments.Parse(rest, ["--out", "--papers", "--seed"], ["--bad-entries"])),
                 "bench" => await BenchCommand.RunAsync(CliArguments.Parse(rest, ["--papers", "--runs", "--work-dir", "--small-papers"], []), cancellationToken),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),

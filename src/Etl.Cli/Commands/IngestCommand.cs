@@ -52,6 +52,7 @@ internal static class IngestCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{summary.Files} files ({summary.FilesLoaded} loaded, {summary.FilesAlreadyLoaded} already loaded, {summary.FilesRejected} rejected), {summary.Entries} entries, {summary.NewPapers} new papers, {summary.NewVersions} new versions, {summary.RejectedEntries} rejected entries, {summary.Elapsed.TotalSeconds:0.00} s"));
         await PrintTotalsAsync(dataSource, output, cancellationToken).ConfigureAwait(false);
+        await ReparseCommand.SuggestIfStaleAsync(dataSource, output, cancellationToken).ConfigureAwait(false);
         if (args.Has("--timings"))
         {
             foreach (var (phase, time) in LoadTimings.Snapshot().OrderByDescending(pair => pair.Value))

@@ -164,7 +164,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
     private static async Task CopyDigestsAsync(NpgsqlConnection connection, List<StoredDigest> digests, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY warehouse.digests (digest_id, sha256, path, bytes, format, category, digest_date, entries, rejected_entries, outcome) FROM STDIN (FORMAT BINARY)",
+            "COPY warehouse.digests (digest_id, sha256, path, bytes, format, category, digest_date, entries, rejected_entries, outcome, rules_version) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
         foreach (var digest in digests)
         {
@@ -180,6 +180,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
             importer.Write(digest.Entries, NpgsqlDbType.Integer);
             importer.Write(digest.Parsed.Rejections.Count, NpgsqlDbType.Integer);
             importer.Write(digest.OutcomeName, NpgsqlDbType.Text);
+            importer.Write(ParsingRules.Version, NpgsqlDbType.Integer);
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -242,10 +243,9 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
 
     private sealed record StoredDigest(long DigestId, DigestFile File, ParsedDigest Parsed, int Entries)
     {
-        public string OutcomeName => Parsed.Header is null ? "rejected" : Parsed.Rejections.Count > 0 ? "loaded_with_rejections" : "loaded";
+        public string OutcomeName => DigestOutcome.Name(Parsed);
 
-        public IEnumerable<EntryRejection> AllRejections() =>
-            Parsed.FileRejection is { } reason ? [new EntryRejection(1, reason)] : Parsed.Rejections;
+        public IEnumerable<EntryRejection> AllRejections() => DigestOutcome.Rejections(Parsed);
 
         public FileOutcome Outcome() => Parsed.Header is null
             ? new FileOutcome(File.Path, FileOutcomeKind.Rejected, 0, [], Parsed.FileRejection)
