@@ -64,6 +64,8 @@ internal static class CommandLine
                     ConnectionString = parsed.Value("--connection") ?? configuration.GetConnectionString("Warehouse"),
                     EmbeddedDataDirectory = parsed.Value("--data-dir") ?? configuration["Embedded:DataDirectory"],
                     RetryAttempts = configuration.GetValue("Retry:MaxAttempts", 6),
+                    RetryDelayMs = configuration.GetValue("Retry:DelayMs", 500),
+                    RetryMaxDelayMs = configuration.GetValue("Retry:MaxDelayMs", 15_000),
                 };
                 return parsed;
             }
@@ -87,7 +89,7 @@ internal static class CommandLine
         }
         catch (NpgsqlException exception)
         {
-            Console.Error.WriteLine($"error: the warehouse database failed: {exception.Message}");
+            Console.Error.WriteLine($"error: the warehouse database failed and retrying did not help (Retry:MaxAttempts): {exception.Message}");
             Console.Error.WriteLine("Check that PostgreSQL is running and that ConnectionStrings:Warehouse (or --connection) points at it; loaded files are kept, so run the command again once it is reachable.");
             return ExitCodes.Fatal;
         }

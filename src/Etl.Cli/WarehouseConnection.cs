@@ -50,5 +50,10 @@ internal static class WarehouseConnection
         return (connectionString, retry);
     }
 
-    public static ResiliencePipeline Retry(WarehouseOptions options, TextWriter log) => TransientRetry.Create(options.RetryAttempts, log: log.WriteLine);
+    public static ResiliencePipeline Retry(WarehouseOptions options, TextWriter log) => TransientRetry.Create(
+        options.RetryAttempts,
+        TimeSpan.FromMilliseconds(options.RetryDelayMs),
+        log.WriteLine,
+        options.Retries,
+        TimeSpan.FromMilliseconds(options.RetryMaxDelayMs));
 }

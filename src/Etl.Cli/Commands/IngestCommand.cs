@@ -51,6 +51,11 @@ internal static class IngestCommand
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{summary.Files} files ({summary.FilesLoaded} loaded, {summary.FilesAlreadyLoaded} already loaded, {summary.FilesRejected} rejected), {summary.Entries} entries, {summary.NewPapers} new papers, {summary.NewVersions} new versions, {summary.RejectedEntries} rejected entries, {summary.Elapsed.TotalSeconds:0.00} s"));
+        if (options.Retries.Count > 0)
+        {
+            output.WriteLine($"Recovered from database errors with {options.Retries.Count} retries (messages above); each batch commits whole, so nothing was loaded twice.");
+        }
+
         await PrintTotalsAsync(dataSource, output, cancellationToken).ConfigureAwait(false);
         await ReparseCommand.SuggestIfStaleAsync(dataSource, output, cancellationToken).ConfigureAwait(false);
         if (args.Has("--timings"))

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Etl.Integration.Tests.Infrastructure;
 
@@ -6,6 +7,18 @@ namespace Etl.Integration.Tests.Infrastructure;
 internal static class EtlProcess
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    {
+        var output = new StringBuilder();
+        using var process = Start(args, output, environment);
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+    }
+
+    /// <summary>Starts <c>etl</c> without waiting for it (to kill it, or to act while it runs); stdout and stderr go to <paramref name="output"/>.</summary>
+    public static Process Start(IEnumerable<string> args, StringBuilder output, IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "etl.dll"));
@@ -21,10 +34,22 @@ internal static class EtlProcess
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().ConfigureAwait(false);
-        return (process.ExitCode, await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false));
+        var process = new Process { StartInfo = start };
+        DataReceivedEventHandler append = (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                lock (output)
+                {
+                    output.AppendLine(line.Data);
+                }
+            }
+        };
+        process.OutputDataReceived += append;
+        process.ErrorDataReceived += append;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 }

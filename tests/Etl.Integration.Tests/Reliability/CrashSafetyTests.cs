@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Text;
+using Etl.Core.Generation;
+using Etl.Integration.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Etl.Integration.Tests.Reliability;
+
+/// <summary>
+/// <c>etl ingest</c> killed (SIGKILL) at random points of a multi-file load, then run again: no file is
+/// ever half loaded, and the warehouse ends exactly as an uninterrupted load leaves it.
+/// </summary>
+public sealed class CrashSafetyTests(ITestOutputHelper log) : IDisposable
+{
+    private const int Kills = 10;
+    private readonly string _corpus = Directory.CreateTempSubdirectory("etl-crash-").FullName;
+
+    [Fact]
+    public async Task Killing_ingest_at_random_points_loses_nothing_and_a_rerun_completes()
+    {
+        CorpusWriter.Write(_corpus, new GeneratorOptions { Papers = 900, Seed = 17, IncludeBadEntries = true });
+        File.WriteAllText(Path.Combine(_corpus, "not-a-digest.md"), "# Shopping list\n- milk\n");
+        await using var uninterrupted = await TestCluster.CreateDatabaseAsync();
+        var clock = Stopwatch.StartNew();
+        var (exit, output) = await EtlProcess.RunAsync(Ingest(uninterrupted));
+        Assert.True(exit == 2, output); // the corpus has bad entries and one file that is not a digest
+        var loadMilliseconds = (int)clock.ElapsedMilliseconds;
+
+        // Each round loads into a fresh warehouse, killing runs until one completes; rounds go on until
+        // there were enough kills. Seeded, so a failure can be replayed.
+        var random = new Random(20261125);
+        int kills = 0, midLoad = 0;
+        while (kills < Kills)
+        {
+            await using var database = await TestCluster.CreateDatabaseAsync();
+            while (true)
+            {
+                var log = new StringBuilder();
+                using var process = EtlProcess.Start(Ingest(database), log);
+                var exited = process.WaitForExitAsync();
+                // Once there were enough kills, the run is left to finish.
+                await Task.WhenAny(exited, Task.Delay(kills < Kills ? random.Next(loadMilliseconds / 3, loadMilliseconds) : Timeout.Infinite));
+                if (process.HasExited)
+                {
+                    Assert.True(process.ExitCode == 2, log.ToString());
+                    break;
+                }
+
+                process.Kill(entireProcessTree: true);
+                await exited;
+                kills++;
+                await WarehouseInvariants.AssertNoPartialFileAsync(database, $"after kill {kills}");
+                var digests = await database.CountAsync("SELECT count(*) FROM warehouse.digests");
+                midLoad += digests > 0 && digests < await uninterrupted.CountAsync("SELECT count(*) FROM warehouse.digests") ? 1 : 0;
+            }
+
+            await WarehouseInvariants.AssertNoPartialFileAsync(database, "after the completed run");
+            await WarehouseInvariants.AssertSameWarehouseAsync(uninterrupted, database);
+        }
+
+        log.WriteLine($"uninterrupted load {loadMilliseconds} ms; {kills} kills, {midLoad} of them with some batches committed and some not");
+    }
+
+    private string[] Ingest(TestDatabase database) => ["ingest", _corpus, "--connection", database.ConnectionString, "--batch-mb", "1", "--quiet"];
+
+    public void Dispose() => Directory.Delete(_corpus, recursive: true);
+}
