@@ -25,7 +25,7 @@ internal static class WarehouseConnection
         var connectionString = await EmbeddedPostgres.EnsureStartedAsync(embedded, log.WriteLine, cancellationToken).ConfigureAwait(false);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         log.WriteLine($"Embedded PostgreSQL in {embedded.DataDirectory}: {connectionString}");
-        log.WriteLine($"  psql \"host={builder.Host} port={builder.Port} user={builder.Username} dbname={builder.Database}\"");
+        log.WriteLine($"  PGPASSFILE={builder.Passfile} psql \"host={builder.Host} port={builder.Port} user={builder.Username} dbname={builder.Database}\"");
         return connectionString;
     }
 
