@@ -98,6 +98,9 @@ internal static class IngestCommand
             case FileOutcomeKind.Rejected:
                 output.WriteLine($"rejected        {outcome.Path}: {outcome.Reason}");
                 break;
+            case FileOutcomeKind.Unreadable:
+                output.WriteLine($"not loaded      {outcome.Path}: {outcome.Reason}");
+                break;
             case FileOutcomeKind.AlreadyLoaded:
                 var earlier = outcome.PreviousOutcome is "rejected" ? " (rejected then: see warehouse.rejections)" : string.Empty;
                 output.WriteLine($"already loaded  {outcome.Path}{earlier}");

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Runtime.InteropServices;
 using Etl.Core.Model;
 using Etl.Core.Normalization;
@@ -100,13 +99,15 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
         for (var i = 0; i < fresh.Count; i++)
         {
             var file = fresh[i];
-            var content = DigestFileFinder.Read(file.Path);
-            if (!SHA256.HashData(content).AsSpan().SequenceEqual(file.Sha256))
+            var (parsed, problem) = DigestReader.ReadAndParse(file.Path, file.Bytes, file.Sha256);
+            if (parsed is null)
             {
-                throw new IOException($"{file.Path} changed while it was being loaded; nothing of this batch was committed; run the load again once the file is complete");
+                // Deleted, unreadable or changed since it was hashed: skipped alone, the rest of the batch loads.
+                _outcomes.Add(new FileOutcome(file.Path, FileOutcomeKind.Unreadable, 0, [], problem));
+                fileDone?.Invoke(0, file.Bytes);
+                continue;
             }
 
-            var parsed = DigestParser.Parse(content);
             foreach (var entry in parsed.Entries)
             {
                 var keys = new string[entry.Authors.Count];

@@ -1,8 +1,6 @@
-using System.Security.Cryptography;
 using Etl.Core.Model;
 using Etl.Core.Normalization;
 using Etl.Core.Parsing;
-using Etl.Data.Discovery;
 using Npgsql;
 using NpgsqlTypes;
 using Polly;
@@ -118,13 +116,13 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
         await using var importer = await connection.BeginBinaryImportAsync(EvidenceCopy.Command, cancellationToken).ConfigureAwait(false);
         foreach (var content in batch)
         {
-            var bytes = DigestFileFinder.Read(content.Path);
-            if (!SHA256.HashData(bytes).AsSpan().SequenceEqual(content.Sha256))
+            // Its old evidence is already deleted in this transaction: a file that went away must fail the batch, not be skipped.
+            var (digest, problem) = DigestReader.ReadAndParse(content.Path, content.Bytes, content.Sha256);
+            if (digest is null)
             {
-                throw new IOException($"{content.Path} changed while it was being reparsed; nothing of this batch was committed; run etl reparse again");
+                throw new IOException($"{content.Path}: {problem}; nothing of this batch was committed, run etl reparse again");
             }
 
-            var digest = DigestParser.Parse(bytes);
             foreach (var entry in digest.Entries)
             {
                 EvidenceCopy.Write(importer, content.DigestId, entry, [.. entry.Authors.Select(AuthorKey.For)]);
