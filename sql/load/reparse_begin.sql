@@ -15,6 +15,5 @@ CREATE TEMP TABLE reparsed_digests (
     digest_date      date,
     entries          integer NOT NULL,
     rejected_entries integer NOT NULL,
-    outcome          text NOT NULL,
-    rules_version    integer NOT NULL
+    outcome          text NOT NULL
 ) ON COMMIT DROP;

@@ -13,6 +13,11 @@ namespace Etl.Data.Loading;
 /// batch (one transaction each, binary COPY), then every paper is rebuilt (<see cref="WarehouseRebuild"/>).
 /// Contents whose bytes cannot be found keep their evidence and their old rules version.
 /// </summary>
+/// <remarks>
+/// The new rules version is recorded in the rebuild's transaction, not in the batches': should the process
+/// die between the last batch and the rebuild, the digests still say they are stale, <c>etl ingest</c>
+/// still suggests a reparse, and running it again (batches are idempotent) finishes the job.
+/// </remarks>
 public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipeline retry, LoaderOptions? options = null)
 {
     private readonly LoaderOptions _options = options ?? new LoaderOptions();
@@ -30,7 +35,18 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
             await retry.ExecuteAsync(async token => await ReparseBatchAsync(batch, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
 
-        var papers = await WarehouseRebuild.RunAsync(dataSource, retry, cancellationToken).ConfigureAwait(false);
+        var reparsed = found.Select(content => content.DigestId).ToArray();
+        var papers = await WarehouseRebuild.RunAsync(
+            dataSource,
+            retry,
+            async (connection, token) =>
+            {
+                await using var mark = new NpgsqlCommand("UPDATE warehouse.digests SET rules_version = $1 WHERE digest_id = ANY($2)", connection);
+                mark.Parameters.Add(new NpgsqlParameter<int> { TypedValue = ParsingRules.Version });
+                mark.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = reparsed });
+                await mark.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
         return new ReparseSummary(stale.Count, found.Count, [.. stale.Where(content => !located.ContainsKey(content.DigestId))], papers);
     }
 
@@ -140,7 +156,7 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
         NpgsqlConnection connection, List<(long DigestId, ParsedDigest Parsed, int Entries)> parsed, CancellationToken cancellationToken)
     {
         await using (var digests = await connection.BeginBinaryImportAsync(
-            "COPY reparsed_digests (digest_id, format, category, digest_date, entries, rejected_entries, outcome, rules_version) FROM STDIN (FORMAT BINARY)",
+            "COPY reparsed_digests (digest_id, format, category, digest_date, entries, rejected_entries, outcome) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false))
         {
             foreach (var (digestId, digest, entries) in parsed)
@@ -154,7 +170,6 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
                 digests.Write(entries, NpgsqlDbType.Integer);
                 digests.Write(digest.Rejections.Count, NpgsqlDbType.Integer);
                 digests.Write(DigestOutcome.Name(digest), NpgsqlDbType.Text);
-                digests.Write(ParsingRules.Version, NpgsqlDbType.Integer);
             }
 
             await digests.CompleteAsync(cancellationToken).ConfigureAwait(false);
