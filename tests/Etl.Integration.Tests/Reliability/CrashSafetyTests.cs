@@ -62,6 +62,39 @@ public sealed class CrashSafetyTests(ITestOutputHelper log) : IDisposable
         log.WriteLine($"uninterrupted load {loadMilliseconds} ms; {kills} kills, {midLoad} of them with some batches committed and some not");
     }
 
+    [Fact]
+    public async Task Killing_reparse_at_random_points_loses_nothing_and_a_rerun_completes()
+    {
+        CorpusWriter.Write(_corpus, new GeneratorOptions { Papers = 300, Seed = 19, IncludeBadEntries = true });
+        await using var fresh = await TestCluster.CreateDatabaseAsync();
+        await fresh.LoadAsync(Directory.GetFiles(_corpus, "*.md", SearchOption.AllDirectories));
+        await using var database = await TestCluster.CreateDatabaseAsync();
+        await database.LoadAsync(Directory.GetFiles(_corpus, "*.md", SearchOption.AllDirectories));
+        await database.ExecuteAsync("UPDATE warehouse.digests SET rules_version = 1; UPDATE warehouse.evidence SET title = 'stale'");
+        string[] reparse = ["reparse", "--connection", database.ConnectionString];
+        var clock = Stopwatch.StartNew();
+        var (exit, output) = await EtlProcess.RunAsync(["reparse", "--all", "--connection", database.ConnectionString]);
+        Assert.True(exit == 0, output);
+        var reparseMilliseconds = (int)clock.ElapsedMilliseconds;
+        await database.ExecuteAsync("UPDATE warehouse.digests SET rules_version = 1; UPDATE warehouse.evidence SET title = 'stale'");
+
+        var random = new Random(11);
+        for (var kill = 1; kill <= 5; kill++)
+        {
+            using var process = EtlProcess.Start(reparse, new StringBuilder());
+            await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(random.Next(reparseMilliseconds / 3, reparseMilliseconds)));
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            await WarehouseInvariants.AssertNoPartialFileAsync(database, $"after reparse kill {kill}");
+        }
+
+        // However far the killed runs got, the warehouse still says whether a reparse is due, and one finishes it.
+        (exit, output) = await EtlProcess.RunAsync(reparse);
+        Assert.True(exit == 0, output);
+        await WarehouseInvariants.AssertSameWarehouseAsync(fresh, database);
+        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM warehouse.digests WHERE rules_version = 1"));
+    }
+
     private string[] Ingest(TestDatabase database) => ["ingest", _corpus, "--connection", database.ConnectionString, "--batch-mb", "1", "--quiet"];
 
     public void Dispose() => Directory.Delete(_corpus, recursive: true);
