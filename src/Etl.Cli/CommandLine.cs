@@ -21,6 +21,7 @@ internal static class CommandLine
             IngestCommand.Create(configuration),
             MigrateCommand.Create(configuration),
             RebuildCommand.Create(configuration),
+            ReparseCommand.Create(configuration),
             GenerateCommand.Create(),
         };
 
@@ -64,7 +65,7 @@ internal static class CommandLine
         }
         catch (NpgsqlException exception)
         {
-            Console.Error.WriteLine($"error: the warehouse database failed: {exception.Message}");
+            Console.Error.WriteLine($"error: the warehouse database failed and retrying did not help (Retry:MaxAttempts): {exception.Message}");
             Console.Error.WriteLine("Check that PostgreSQL is running and that ConnectionStrings:Warehouse (or --connection) points at it; loaded files are kept, so run the command again once it is reachable.");
             return ExitCodes.Fatal;
         }

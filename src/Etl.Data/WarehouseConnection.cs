@@ -48,7 +48,7 @@ public sealed partial class WarehouseConnection(IConfiguration configuration, IO
         var connectionString = await EmbeddedPostgres.EnsureStartedAsync(options, message => LogProgress(logger, message), cancellationToken).ConfigureAwait(false);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         LogEmbedded(logger, options.DataDirectory, connectionString);
-        LogPsql(logger, builder.Host, builder.Port, builder.Username, builder.Database);
+        LogPsql(logger, builder.Passfile, builder.Host, builder.Port, builder.Username, builder.Database);
         return connectionString;
     }
 
@@ -58,6 +58,6 @@ public sealed partial class WarehouseConnection(IConfiguration configuration, IO
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded PostgreSQL in {DataDirectory}: {ConnectionString}")]
     private static partial void LogEmbedded(ILogger logger, string dataDirectory, string connectionString);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "  psql \"host={Host} port={Port} user={User} dbname={Database}\"")]
-    private static partial void LogPsql(ILogger logger, string? host, int port, string? user, string? database);
+    [LoggerMessage(Level = LogLevel.Information, Message = "  PGPASSFILE={Passfile} psql \"host={Host} port={Port} user={User} dbname={Database}\"")]
+    private static partial void LogPsql(ILogger logger, string? passfile, string? host, int port, string? user, string? database);
 }

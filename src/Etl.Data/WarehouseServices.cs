@@ -31,10 +31,17 @@ public static partial class WarehouseServices
             configuration,
             provider.GetRequiredService<IOptions<EmbeddedPostgresOptions>>(),
             provider.GetService<ILogger<WarehouseConnection>>() ?? NullLogger<WarehouseConnection>.Instance));
+        services.AddSingleton<RetryTally>();
         services.AddSingleton(provider =>
         {
             var logger = provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(TransientRetry)) ?? NullLogger.Instance;
-            return TransientRetry.Create(provider.GetRequiredService<IOptions<RetryOptions>>().Value.MaxAttempts, log: message => LogRetry(logger, message));
+            var retry = provider.GetRequiredService<IOptions<RetryOptions>>().Value;
+            return TransientRetry.Create(
+                retry.MaxAttempts,
+                TimeSpan.FromMilliseconds(retry.DelayMs),
+                message => LogRetry(logger, message),
+                provider.GetRequiredService<RetryTally>(),
+                TimeSpan.FromMilliseconds(retry.MaxDelayMs));
         });
         services.AddNpgsqlDataSource(
             string.Empty,

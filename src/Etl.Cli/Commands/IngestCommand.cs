@@ -3,6 +3,7 @@ using System.Globalization;
 using Etl.Cli.Terminal;
 using Etl.Data.Discovery;
 using Etl.Data.Loading;
+using Etl.Data.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -93,7 +94,13 @@ internal static class IngestCommand
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{summary.Files} files ({summary.FilesLoaded} loaded, {summary.FilesAlreadyLoaded} already loaded, {summary.FilesRejected} rejected), {summary.Entries} entries, {summary.NewPapers} new papers, {summary.NewVersions} new versions, {summary.RejectedEntries} rejected entries, {summary.Elapsed.TotalSeconds:0.00} s"));
+        if (services.GetRequiredService<RetryTally>().Count is > 0 and var retries)
+        {
+            output.WriteLine($"Recovered from database errors with {retries} retries (messages above); each batch commits whole, so nothing was loaded twice.");
+        }
+
         await PrintTotalsAsync(dataSource, output, cancellationToken).ConfigureAwait(false);
+        await ReparseCommand.SuggestIfStaleAsync(dataSource, output, cancellationToken).ConfigureAwait(false);
         if (timings)
         {
             foreach (var (phase, time) in summary.Timings.OrderByDescending(pair => pair.Value))
@@ -133,6 +140,9 @@ internal static class IngestCommand
                 break;
             case FileOutcomeKind.Rejected:
                 output.WriteLine($"rejected        {outcome.Path}: {outcome.Reason}");
+                break;
+            case FileOutcomeKind.Unreadable:
+                output.WriteLine($"not loaded      {outcome.Path}: {outcome.Reason}");
                 break;
             case FileOutcomeKind.AlreadyLoaded:
                 var earlier = outcome.PreviousOutcome is "rejected" ? " (rejected then: see warehouse.rejections)" : string.Empty;

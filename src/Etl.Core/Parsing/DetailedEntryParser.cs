@@ -55,7 +55,7 @@ internal static class DetailedEntryParser
 
         if (!ArxivIds.TryParseAbsUrl(idText, out var arxivId, out var version))
         {
-            return EntryResult.Reject(idLine, $"malformed Arxiv ID '{idText}'; expected http(s)://arxiv.org/abs/{{id}}v{{n}} with a new-style (2009.14721) or old-style (cs/9810003) id");
+            return EntryResult.Reject(idLine, $"malformed Arxiv ID '{idText}'; expected http(s)://arxiv.org/abs/{{id}}v{{n}} with a new-style (2009.14721) or old-style (cs/9810003) id and a version n of 1 or more");
         }
 
         if (!TryTimestamp(block, fields, Field.Published, out var published, out var rejection)

@@ -9,9 +9,34 @@ namespace Etl.Core.Parsing;
 /// </summary>
 public static class DigestParser
 {
-    /// <summary>Parses raw file bytes: UTF-8 with or without BOM, LF or CRLF.</summary>
+    /// <summary>
+    /// The largest file taken as a digest: 256 MB, where a daily listing is a few MB. Bigger files are rejected
+    /// unread, so one stray dump cannot exhaust the loader's memory.
+    /// </summary>
+    public const long MaxBytes = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// Parses raw file bytes: UTF-8 with or without BOM (UTF-16 with a BOM is transcoded), LF or CRLF.
+    /// Binary data, invalid UTF-8 and files over <see cref="MaxBytes"/> are rejected with the reason.
+    /// </summary>
     public static ParsedDigest Parse(ReadOnlySpan<byte> content)
     {
+        if (content.Length > MaxBytes)
+        {
+            return TooLarge(content.Length);
+        }
+
+        if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || content.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return ParseUtf16(content);
+        }
+
+        var nul = content.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            return ParsedDigest.NotADigest($"line {content[..nul].Count((byte)'\n') + 1}: not a digest: the file holds binary data (a NUL byte); a digest is UTF-8 text");
+        }
+
         if (!System.Text.Unicode.Utf8.IsValid(content))
         {
             return ParsedDigest.NotADigest($"line {LineOfFirstInvalidByte(content)}: not a digest: the file is not valid UTF-8; save it as UTF-8 and load it again");
@@ -19,6 +44,10 @@ public static class DigestParser
 
         return Parse(Encoding.UTF8.GetString(content));
     }
+
+    /// <summary>What a file over <see cref="MaxBytes"/> gets, without being read.</summary>
+    public static ParsedDigest TooLarge(long bytes) => ParsedDigest.NotADigest(
+        $"line 1: not a digest: the file is {bytes / (1024.0 * 1024):#,0} MB, more than the {MaxBytes / (1024 * 1024)} MB a digest can be (a daily listing is a few MB); split it into daily files");
 
     /// <summary>Parses text from a reader; a leading BOM is ignored.</summary>
     public static ParsedDigest Parse(TextReader reader)
@@ -41,6 +70,11 @@ public static class DigestParser
         if (!NextLine(memory, ref position, out var first))
         {
             return ParsedDigest.NotADigest("line 1: not a digest: the file is empty");
+        }
+
+        if (memory.Span.IsWhiteSpace())
+        {
+            return ParsedDigest.NotADigest("line 1: not a digest: the file holds only whitespace");
         }
 
         if (!HeaderParser.TryParse(first.ToString(), out var header, out var reason))
@@ -79,6 +113,26 @@ public static class DigestParser
         }
 
         return new ParsedDigest(header, entries, rejections, null);
+    }
+
+    /// <summary>UTF-16 with a byte order mark (as some Windows editors save) is transcoded; broken UTF-16 is rejected.</summary>
+    private static ParsedDigest ParseUtf16(ReadOnlySpan<byte> content)
+    {
+        var encoding = new UnicodeEncoding(bigEndian: content[0] == 0xFE, byteOrderMark: false, throwOnInvalidBytes: true);
+        string text;
+        try
+        {
+            text = encoding.GetString(content[2..]);
+        }
+        catch (DecoderFallbackException)
+        {
+            return ParsedDigest.NotADigest("line 1: not a digest: the file starts with a UTF-16 byte order mark but is not valid UTF-16; save it as UTF-8 and load it again");
+        }
+
+        var nul = text.IndexOf('\0', StringComparison.Ordinal);
+        return nul >= 0
+            ? ParsedDigest.NotADigest($"line {text.AsSpan(0, nul).Count('\n') + 1}: not a digest: the file holds binary data (a NUL character); a digest is text")
+            : Parse(text);
     }
 
     /// <summary>The next line without its LF or CRLF; false at the end of the text.</summary>

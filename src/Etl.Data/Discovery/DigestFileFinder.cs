@@ -5,13 +5,17 @@ namespace Etl.Data.Discovery;
 
 /// <summary>
 /// Turns the paths a user gives into the files to load: files as given, directories walked recursively
-/// for the source formats' extensions (<c>*.md</c>, <c>*.txt</c>, <c>*.jsonl</c>), in ordinal path order so runs are reproducible. Each file is hashed
+/// (not through symbolic links to directories) for the source formats' extensions (<c>*.md</c>, <c>*.txt</c>,
+/// <c>*.jsonl</c>), in ordinal path order so runs are reproducible. Each file is hashed
 /// here, so a content already in the warehouse is skipped before it is parsed.
 /// </summary>
 public static class DigestFileFinder
 {
     /// <summary>What folders are walked for: every source format's extensions (<see cref="SourceFormats"/>).</summary>
     public static readonly string[] Extensions = [.. SourceFormats.Extensions];
+
+    // Longer than any header line; a format's date is in its first line or its file name.
+    private const int HeaderBytes = 512;
 
     /// <exception cref="FileNotFoundException">A path is neither a file nor a directory.</exception>
     public static IReadOnlyList<string> Find(IEnumerable<string> paths)
@@ -26,8 +30,7 @@ public static class DigestFileFinder
             }
             else if (Directory.Exists(path))
             {
-                found.AddRange(Directory
-                    .EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = 0 })
+                found.AddRange(Walk(path)
                     .Where(file => Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
                     .Select(Path.GetFullPath)
                     .Order(StringComparer.Ordinal));
@@ -41,12 +44,53 @@ public static class DigestFileFinder
         return found.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// Every file under a folder. Symbolic links to folders are not followed, so a link that points back up
+    /// the tree cannot make the walk endless; symbolic links to files are taken like files.
+    /// </summary>
+    private static IEnumerable<string> Walk(string root)
+    {
+        var pending = new Stack<DirectoryInfo>([new DirectoryInfo(root)]);
+        var options = new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0 };
+        while (pending.TryPop(out var directory))
+        {
+            foreach (var entry in directory.EnumerateFileSystemInfos("*", options))
+            {
+                if (entry is not DirectoryInfo subdirectory)
+                {
+                    yield return entry.FullName;
+                }
+                else if (subdirectory.LinkTarget is null)
+                {
+                    pending.Push(subdirectory);
+                }
+            }
+        }
+    }
+
     /// <summary>Hashes a file's content and reads the date it names: header date or listing date (for ordering a backfill).</summary>
     public static DigestFile Describe(string path, ReadOnlySpan<byte> content) =>
         new(path, content.Length, SHA256.HashData(content), SourceFormats.ReadDate(path, content));
 
-    /// <summary>Reads a file and describes it; errors say which file could not be read.</summary>
-    public static DigestFile Describe(string path) => Describe(path, Read(path));
+    /// <summary>
+    /// Hashes a file as a stream and reads the date its header names from its first bytes, so memory does
+    /// not grow with the file; errors say which file could not be read.
+    /// </summary>
+    public static DigestFile Describe(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            Span<byte> head = stackalloc byte[HeaderBytes];
+            var read = stream.ReadAtLeast(head, HeaderBytes, throwOnEndOfStream: false);
+            stream.Position = 0;
+            return new DigestFile(path, stream.Length, SHA256.HashData(stream), SourceFormats.ReadDate(path, head[..read]));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot read {path}: {exception.Message}; check that the file exists and is readable, then run the load again (loaded files are skipped)", exception);
+        }
+    }
 
     public static byte[] Read(string path)
     {

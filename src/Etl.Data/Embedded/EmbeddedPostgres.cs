@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
 
@@ -8,15 +9,28 @@ namespace Etl.Data.Embedded;
 
 /// <summary>
 /// Runs a private PostgreSQL cluster for the ETL, so the tool works on a machine that merely has the PostgreSQL
-/// binaries installed, with no server to configure. The cluster listens on 127.0.0.1 only and uses trust
-/// authentication: there is no password to manage, but any local user can connect, so on shared machines point
-/// <c>ConnectionStrings__Warehouse</c> at a real server instead.
+/// binaries installed, with no server to configure. The cluster listens on 127.0.0.1 (and a Unix socket in the
+/// data folder) and asks every connection for the superuser's password (scram-sha-256). The password is a
+/// generated secret kept in <c>etl.pgpass</c> in the data folder, mode 0600: only the OS user who owns the data
+/// folder can read it, so only that user can connect. Clusters created by older versions with trust
+/// authentication are given a secret, and lose trust, on their next start.
 /// </summary>
 public static class EmbeddedPostgres
 {
     private const string PortFileName = "etl-port";
     private const string ConfigFileName = "etl.conf";
     private const string ServerLogName = "server.log";
+    private const string PassFileName = "etl.pgpass";
+    private const string HbaFileName = "pg_hba.conf";
+
+    /// <summary>Our pg_hba.conf, rewritten on every start: a password for everyone, trust for no one.</summary>
+    private const string Hba = """
+        # Managed by the ETL, rewritten on every start. Every connection needs the superuser's password, a
+        # secret kept in etl.pgpass (mode 0600) in this folder: only the folder's owner can read it.
+        local   all   all                  scram-sha-256
+        host    all   all   127.0.0.1/32   scram-sha-256
+
+        """;
     private const int MaxUnixSocketPathLength = 107;
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
 
@@ -53,8 +67,10 @@ public static class EmbeddedPostgres
                 Port = port,
                 Username = "postgres",
                 Database = options.Database,
+                Passfile = PassFile(dataDir),
                 IncludeErrorDetail = true,
             }.ConnectionString;
+            await SecureAsync(bin, dataDir, connectionString, log, cancellationToken).ConfigureAwait(false);
             await CreateDatabaseAsync(connectionString, options.Database, cancellationToken).ConfigureAwait(false);
             return connectionString;
         }
@@ -76,22 +92,109 @@ public static class EmbeddedPostgres
         await ProcessRunner.RunAsync(pgCtl, ["stop", "-D", dataDir, "-m", "fast", "-w"], IsRoot, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The password file of a cluster; <c>PGPASSFILE=&lt;it&gt; psql …</c> connects with it.</summary>
+    public static string PassFile(string dataDirectory) => Path.Combine(FullPath(dataDirectory), PassFileName);
+
     private static async Task InitializeAsync(string bin, string dataDir, Action<string> log, CancellationToken ct)
     {
         log($"Initialising a new PostgreSQL cluster in {dataDir} (first run)…");
         Directory.CreateDirectory(dataDir);
         await GiveToPostgresUserAsync([dataDir], ct).ConfigureAwait(false);
-        await ProcessRunner.RunAsync(
-            Path.Combine(bin, "initdb"),
-            ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"],
-            IsRoot,
-            ct).ConfigureAwait(false);
+
+        // initdb wants an empty folder, so the secret waits beside it (mode 0600) until the cluster exists.
+        var secret = NewSecret();
+        var pwFile = dataDir + ".initdb-pw";
+        await WriteSecretFileAsync(pwFile, secret + "\n", ct).ConfigureAwait(false);
+        try
+        {
+            await ProcessRunner.RunAsync(
+                Path.Combine(bin, "initdb"),
+                ["-D", dataDir, "-U", "postgres", "--auth=scram-sha-256", $"--pwfile={pwFile}", "-E", "UTF8", "--locale=C"],
+                IsRoot,
+                ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(pwFile);
+        }
+
+        await WriteSecretFileAsync(PassFile(dataDir), PassFileLine(secret), ct).ConfigureAwait(false);
 
         // Our settings live in their own file so they can be rewritten on every start without touching postgresql.conf.
         await File.AppendAllTextAsync(
             Path.Combine(dataDir, "postgresql.conf"),
             $"{Environment.NewLine}# Managed by the ETL, rewritten on every start.{Environment.NewLine}include_if_exists = '{ConfigFileName}'{Environment.NewLine}",
             ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Makes sure the superuser has the secret of <c>etl.pgpass</c> and that pg_hba.conf asks for it. A cluster
+    /// created with trust authentication (older versions) has no password file: while trust still lets us in, the
+    /// superuser gets a new secret, and only then is trust replaced.
+    /// </summary>
+    private static async Task SecureAsync(string bin, string dataDir, string connectionString, Action<string> log, CancellationToken ct)
+    {
+        var passFile = PassFile(dataDir);
+        if (!File.Exists(passFile))
+        {
+            log($"Securing the embedded PostgreSQL in {dataDir}: it trusted every local connection; from now on connections need the secret in {passFile}.");
+            var secret = NewSecret();
+            var trusted = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Passfile = null, Pooling = false };
+            var connection = new NpgsqlConnection(trusted.ConnectionString);
+            await using (connection.ConfigureAwait(false))
+            {
+                try
+                {
+                    await connection.OpenAsync(ct).ConfigureAwait(false);
+                }
+                catch (NpgsqlException ex)
+                {
+                    throw new EmbeddedPostgresException(
+                        $"{passFile} is missing and the server in {dataDir} asks for a password: restore the file, or set a new password with " +
+                        $"ALTER ROLE postgres PASSWORD '…' (e.g. from `pg_ctl stop`, a trust line in {HbaFileName}, `pg_ctl start`) and write it to {passFile} as *:*:*:postgres:<password> with mode 0600.",
+                        ex);
+                }
+
+                // The secret is hex we generated, never file content, so it can be spelled into the statement (ALTER ROLE takes no parameters).
+                var alter = new NpgsqlCommand($"ALTER ROLE postgres PASSWORD '{secret}'", connection);
+                await using (alter.ConfigureAwait(false))
+                {
+                    await alter.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+            }
+
+            await WriteSecretFileAsync(passFile, PassFileLine(secret), ct).ConfigureAwait(false);
+        }
+
+        if (await WriteIfChangedAsync(Path.Combine(dataDir, HbaFileName), Hba, ct).ConfigureAwait(false))
+        {
+            await GiveToPostgresUserAsync([Path.Combine(dataDir, HbaFileName)], ct).ConfigureAwait(false);
+            await ProcessRunner.RunAsync(Path.Combine(bin, "pg_ctl"), ["reload", "-D", dataDir], IsRoot, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The pgpass format (host:port:database:user:password), read by Npgsql's Passfile and by psql's PGPASSFILE.</summary>
+    private static string PassFileLine(string secret) => $"*:*:*:postgres:{secret}\n";
+
+    /// <summary>Created with mode 0600 (never readable by others, not even for a moment); owned by the server's user.</summary>
+    private static async Task WriteSecretFileAsync(string path, string content, CancellationToken ct)
+    {
+        File.Delete(path);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        var stream = new FileStream(path, options);
+        await using (stream.ConfigureAwait(false))
+        {
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(content), ct).ConfigureAwait(false);
+        }
+
+        await GiveToPostgresUserAsync([path], ct).ConfigureAwait(false);
     }
 
     private static async Task<int> StartServerAsync(string bin, string dataDir, bool fastUnsafe, Action<string> log, CancellationToken ct)

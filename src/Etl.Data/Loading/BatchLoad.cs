@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Runtime.InteropServices;
 using Etl.Core.Model;
 using Etl.Core.Normalization;
+using Etl.Core.Parsing;
 using Etl.Data.Discovery;
 using Npgsql;
 using NpgsqlTypes;
@@ -102,13 +102,15 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
         for (var i = 0; i < fresh.Count; i++)
         {
             var file = fresh[i];
-            var content = DigestFileFinder.Read(file.Path);
-            if (!SHA256.HashData(content).AsSpan().SequenceEqual(file.Sha256))
+            var (parsed, problem) = DigestReader.ReadAndParse(file.Path, file.Bytes, file.Sha256);
+            if (parsed is null)
             {
-                throw new IOException($"{file.Path} changed while it was being loaded; nothing of this batch was committed; run the load again once the file is complete");
+                // Deleted, unreadable or changed since it was hashed: skipped alone, the rest of the batch loads.
+                _outcomes.Add(new FileOutcome(file.Path, FileOutcomeKind.Unreadable, 0, [], problem));
+                fileDone?.Invoke(0, file.Bytes);
+                continue;
             }
 
-            var parsed = SourceFormats.Parse(file.Path, content);
             foreach (var entry in parsed.Entries)
             {
                 var keys = new string[entry.Authors.Count];
@@ -163,7 +165,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
     private static async Task CopyDigestsAsync(NpgsqlConnection connection, List<StoredDigest> digests, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY warehouse.digests (digest_id, sha256, path, bytes, format, category, digest_date, entries, rejected_entries, outcome) FROM STDIN (FORMAT BINARY)",
+            "COPY warehouse.digests (digest_id, sha256, path, bytes, format, category, digest_date, entries, rejected_entries, outcome, rules_version) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
         foreach (var digest in digests)
         {
@@ -179,6 +181,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
             importer.Write(digest.Entries, NpgsqlDbType.Integer);
             importer.Write(digest.Parsed.Rejections.Count, NpgsqlDbType.Integer);
             importer.Write(digest.OutcomeName, NpgsqlDbType.Text);
+            importer.Write(ParsingRules.Version, NpgsqlDbType.Integer);
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -241,10 +244,9 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
 
     private sealed record StoredDigest(long DigestId, DigestFile File, ParsedDigest Parsed, int Entries)
     {
-        public string OutcomeName => Parsed.Header is null ? "rejected" : Parsed.Rejections.Count > 0 ? "loaded_with_rejections" : "loaded";
+        public string OutcomeName => DigestOutcome.Name(Parsed);
 
-        public IEnumerable<EntryRejection> AllRejections() =>
-            Parsed.FileRejection is { } reason ? [new EntryRejection(1, reason)] : Parsed.Rejections;
+        public IEnumerable<EntryRejection> AllRejections() => DigestOutcome.Rejections(Parsed);
 
         public FileOutcome Outcome() => Parsed.Header is null
             ? new FileOutcome(File.Path, FileOutcomeKind.Rejected, 0, [], Parsed.FileRejection)

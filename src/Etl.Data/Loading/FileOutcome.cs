@@ -13,5 +13,5 @@ public sealed record FileOutcome(
 {
     /// <summary>True when the user should look at the file: it, or some of its entries, did not load.</summary>
     public bool HasRejections =>
-        Kind is FileOutcomeKind.Rejected or FileOutcomeKind.LoadedWithRejections || PreviousOutcome is "rejected" or "loaded_with_rejections";
+        Kind is FileOutcomeKind.Rejected or FileOutcomeKind.LoadedWithRejections or FileOutcomeKind.Unreadable || PreviousOutcome is "rejected" or "loaded_with_rejections";
 }

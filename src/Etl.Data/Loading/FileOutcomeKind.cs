@@ -13,4 +13,7 @@ public enum FileOutcomeKind
 
     /// <summary>This content was already in the warehouse (loaded earlier, or earlier in this run); nothing changed.</summary>
     AlreadyLoaded,
+
+    /// <summary>Could not be read as discovered (deleted, no permission, changed since hashed): skipped, nothing stored (reason in <see cref="FileOutcome.Reason"/>).</summary>
+    Unreadable,
 }

@@ -25,12 +25,17 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
     {
         ArgumentNullException.ThrowIfNull(paths);
         var clock = Stopwatch.StartNew();
-        var bytesTotal = paths.Sum(path => new FileInfo(path).Length);
-        int filesDone = 0, loaded = 0, already = 0, rejected = 0;
+        var (batches, unreadable) = Batches(paths);
+        var bytesTotal = batches.Sum(batch => batch.Sum(file => file.Bytes));
+        int filesDone = unreadable.Count, loaded = 0, already = 0, rejected = unreadable.Count;
         long entries = 0, rejectedEntries = 0, newPapers = 0, newVersions = 0, bytesDone = 0;
         var timings = new LoadTimings();
+        foreach (var outcome in unreadable)
+        {
+            onFile?.Invoke(outcome);
+        }
 
-        foreach (var batch in Batches(paths))
+        foreach (var batch in batches)
         {
             // Progress counts parsing; a retried batch is counted again, so restart from the committed totals.
             var batchFiles = 0;
@@ -60,7 +65,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
                     case FileOutcomeKind.AlreadyLoaded:
                         already++;
                         break;
-                    case FileOutcomeKind.Rejected:
+                    case FileOutcomeKind.Rejected or FileOutcomeKind.Unreadable:
                         rejected++;
                         break;
                     default:
@@ -89,9 +94,24 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
     /// Hashes every file (one at a time: memory does not grow with the corpus), orders them (see
     /// <see cref="LoaderOptions.OrderByDigestDate"/>) and cuts them into batches of bounded size.
     /// </summary>
-    private List<List<DigestFile>> Batches(IReadOnlyList<string> paths)
+    /// <returns>The batches, and the files that could not be read at all (skipped with their reason; the others still load).</returns>
+    private (List<List<DigestFile>> Batches, List<FileOutcome> Unreadable) Batches(IReadOnlyList<string> paths)
     {
-        var files = paths.Select(DigestFileFinder.Describe).ToList();
+        var files = new List<DigestFile>(paths.Count);
+        var unreadable = new List<FileOutcome>();
+        foreach (var path in paths)
+        {
+            try
+            {
+                files.Add(DigestFileFinder.Describe(path));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                unreadable.Add(new FileOutcome(path, FileOutcomeKind.Unreadable, 0, [], $"cannot read it ({exception.InnerException?.Message ?? exception.Message}); check that it exists and is readable, then run the load again (loaded files are skipped)"));
+            }
+        }
+
+
         if (_options.OrderByDigestDate)
         {
             files = [.. files.OrderBy(file => file.DigestDate ?? DateOnly.MaxValue).ThenBy(file => file.Path, StringComparer.Ordinal)];
@@ -117,6 +137,6 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             batches.Add(batch);
         }
 
-        return batches;
+        return (batches, unreadable);
     }
 }

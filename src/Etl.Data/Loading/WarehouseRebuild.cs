@@ -13,7 +13,18 @@ public static class WarehouseRebuild
     private static readonly string[] Scripts = ["begin_batch", "rebuild_from_evidence"];
 
     /// <returns>The number of papers rebuilt.</returns>
-    public static async Task<long> RunAsync(NpgsqlDataSource dataSource, ResiliencePipeline retry, CancellationToken cancellationToken = default)
+    public static Task<long> RunAsync(NpgsqlDataSource dataSource, ResiliencePipeline retry, CancellationToken cancellationToken = default) =>
+        RunAsync(dataSource, retry, alsoInTransaction: null, cancellationToken);
+
+    /// <param name="dataSource">The warehouse.</param>
+    /// <param name="retry">Retries the whole transaction on transient errors.</param>
+    /// <param name="alsoInTransaction">More work that must commit together with the rebuild (<see cref="WarehouseReparse"/>).</param>
+    /// <param name="cancellationToken">Cancels the rebuild; nothing of it is committed then.</param>
+    internal static async Task<long> RunAsync(
+        NpgsqlDataSource dataSource,
+        ResiliencePipeline retry,
+        Func<NpgsqlConnection, CancellationToken, Task>? alsoInTransaction,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(retry);
         return await retry.ExecuteAsync(
@@ -32,6 +43,11 @@ public static class WarehouseRebuild
                 await using (var apply = new NpgsqlCommand(EmbeddedSql.Load("apply_papers"), connection) { CommandTimeout = 0 })
                 {
                     await apply.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                }
+
+                if (alsoInTransaction is not null)
+                {
+                    await alsoInTransaction(connection, token).ConfigureAwait(false);
                 }
 
                 await transaction.CommitAsync(token).ConfigureAwait(false);

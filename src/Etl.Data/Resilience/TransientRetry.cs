@@ -11,7 +11,12 @@ namespace Etl.Data.Resilience;
 /// </summary>
 public static class TransientRetry
 {
-    public static ResiliencePipeline Create(int maxAttempts = 6, TimeSpan? firstDelay = null, Action<string>? log = null) =>
+    /// <param name="maxAttempts">Retries after the first failure.</param>
+    /// <param name="firstDelay">Delay before the first retry (500 ms); it doubles with each retry, up to <paramref name="maxDelay"/> (15 s).</param>
+    /// <param name="log">Told about each retry.</param>
+    /// <param name="tally">Counts the retries.</param>
+    /// <param name="maxDelay">The longest delay between two attempts.</param>
+    public static ResiliencePipeline Create(int maxAttempts = 6, TimeSpan? firstDelay = null, Action<string>? log = null, RetryTally? tally = null, TimeSpan? maxDelay = null) =>
         new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
@@ -20,9 +25,10 @@ public static class TransientRetry
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = firstDelay ?? TimeSpan.FromMilliseconds(500),
-                MaxDelay = TimeSpan.FromSeconds(15),
+                MaxDelay = maxDelay ?? TimeSpan.FromSeconds(15),
                 OnRetry = arguments =>
                 {
+                    tally?.Add();
                     log?.Invoke($"database error, retrying in {arguments.RetryDelay.TotalSeconds:0.0}s (attempt {arguments.AttemptNumber + 1} of {maxAttempts}): {arguments.Outcome.Exception?.Message}");
                     return ValueTask.CompletedTask;
                 },

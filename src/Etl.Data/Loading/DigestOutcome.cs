@@ -1,0 +1,14 @@
+using Etl.Core.Model;
+
+namespace Etl.Data.Loading;
+
+/// <summary>How a parsed file is recorded in <c>warehouse.digests</c> and <c>warehouse.rejections</c>, by a load and a reparse alike.</summary>
+internal static class DigestOutcome
+{
+    public static string Name(ParsedDigest parsed) =>
+        parsed.Header is null ? "rejected" : parsed.Rejections.Count > 0 ? "loaded_with_rejections" : "loaded";
+
+    /// <summary>A file that is not a digest is one rejection at line 1; otherwise its rejected entries.</summary>
+    public static IEnumerable<EntryRejection> Rejections(ParsedDigest parsed) =>
+        parsed.FileRejection is { } reason ? [new EntryRejection(1, reason)] : parsed.Rejections;
+}

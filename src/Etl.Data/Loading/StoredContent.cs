@@ -1,0 +1,4 @@
+namespace Etl.Data.Loading;
+
+/// <summary>A file content the warehouse holds (<c>warehouse.digests</c>): its id, identity, first path and size.</summary>
+public sealed record StoredContent(long DigestId, byte[] Sha256, string Path, long Bytes);

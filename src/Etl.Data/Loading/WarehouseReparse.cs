@@ -1,0 +1,193 @@
+using Etl.Core.Model;
+using Etl.Core.Normalization;
+using Etl.Core.Parsing;
+using Npgsql;
+using NpgsqlTypes;
+using Polly;
+
+namespace Etl.Data.Loading;
+
+/// <summary>
+/// Brings a warehouse to what a fresh load of the same files gives today: the evidence of every content
+/// parsed by older rules (<see cref="ParsingRules.Version"/>) is derived again from its bytes, batch by
+/// batch (one transaction each, binary COPY), then every paper is rebuilt (<see cref="WarehouseRebuild"/>).
+/// Contents whose bytes cannot be found keep their evidence and their old rules version.
+/// </summary>
+/// <remarks>
+/// The new rules version is recorded in the rebuild's transaction, not in the batches': should the process
+/// die between the last batch and the rebuild, the digests still say they are stale, <c>etl ingest</c>
+/// still suggests a reparse, and running it again (batches are idempotent) finishes the job.
+/// </remarks>
+public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipeline retry, LoaderOptions? options = null)
+{
+    private readonly LoaderOptions _options = options ?? new LoaderOptions();
+
+    /// <param name="searchFolders">Where to look, by sha256, for contents no longer at their stored path.</param>
+    /// <param name="everything">Reparse every stored content, not only those parsed by older rules.</param>
+    /// <param name="cancellationToken">Stops between batches; committed batches stay reparsed.</param>
+    public async Task<ReparseSummary> RunAsync(IReadOnlyList<string> searchFolders, bool everything, CancellationToken cancellationToken = default)
+    {
+        var stale = await StoredContentsAsync(everything, cancellationToken).ConfigureAwait(false);
+        var located = new ContentLocator(searchFolders).Locate(stale);
+        var found = stale.Where(content => located.ContainsKey(content.DigestId)).Select(content => content with { Path = located[content.DigestId] }).ToList();
+        foreach (var batch in Batches(found))
+        {
+            await retry.ExecuteAsync(async token => await ReparseBatchAsync(batch, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+
+        var reparsed = found.Select(content => content.DigestId).ToArray();
+        var papers = await WarehouseRebuild.RunAsync(
+            dataSource,
+            retry,
+            async (connection, token) =>
+            {
+                await using var mark = new NpgsqlCommand("UPDATE warehouse.digests SET rules_version = $1 WHERE digest_id = ANY($2)", connection);
+                mark.Parameters.Add(new NpgsqlParameter<int> { TypedValue = ParsingRules.Version });
+                mark.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = reparsed });
+                await mark.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new ReparseSummary(stale.Count, found.Count, [.. stale.Where(content => !located.ContainsKey(content.DigestId))], papers);
+    }
+
+    /// <summary>How many stored contents were parsed by rules older than today's, and the oldest version among them.</summary>
+    public static async Task<(long Digests, int? OldestVersion)> CountStaleAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var command = dataSource.CreateCommand("SELECT count(*), min(rules_version) FROM warehouse.digests WHERE rules_version < $1");
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = ParsingRules.Version });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt32(1));
+    }
+
+    private async Task<List<StoredContent>> StoredContentsAsync(bool everything, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT digest_id, sha256, path, bytes FROM warehouse.digests WHERE $1 OR rules_version < $2 ORDER BY digest_date NULLS LAST, digest_id");
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = everything });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = ParsingRules.Version });
+        var contents = new List<StoredContent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            contents.Add(new StoredContent(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1), reader.GetString(2), reader.GetInt64(3)));
+        }
+
+        return contents;
+    }
+
+    private IEnumerable<List<StoredContent>> Batches(List<StoredContent> contents)
+    {
+        var batch = new List<StoredContent>();
+        long bytes = 0;
+        foreach (var content in contents)
+        {
+            batch.Add(content);
+            bytes += content.Bytes;
+            if (bytes >= _options.BatchBytes || batch.Count >= _options.BatchFiles)
+            {
+                yield return batch;
+                batch = [];
+                bytes = 0;
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    private async Task ReparseBatchAsync(List<StoredContent> batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var begin = new NpgsqlCommand(EmbeddedSql.Load("begin_batch"), connection))
+        {
+            await begin.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var delete = new NpgsqlCommand(EmbeddedSql.Load("reparse_begin"), connection))
+        {
+            delete.Parameters.AddWithValue("ids", batch.Select(content => content.DigestId).ToArray());
+            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var parsed = await CopyEvidenceAsync(connection, batch, cancellationToken).ConfigureAwait(false);
+        await CopyDigestsAsync(connection, parsed, cancellationToken).ConfigureAwait(false);
+        await using (var apply = new NpgsqlCommand(EmbeddedSql.Load("reparse_apply"), connection))
+        {
+            await apply.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Parses each content again (one file in memory at a time) and streams its entries into one COPY.</summary>
+    private static async Task<List<(long DigestId, ParsedDigest Parsed, int Entries)>> CopyEvidenceAsync(
+        NpgsqlConnection connection, List<StoredContent> batch, CancellationToken cancellationToken)
+    {
+        var parsed = new List<(long, ParsedDigest, int)>(batch.Count);
+        await using var importer = await connection.BeginBinaryImportAsync(EvidenceCopy.Command, cancellationToken).ConfigureAwait(false);
+        foreach (var content in batch)
+        {
+            // Its old evidence is already deleted in this transaction: a file that went away must fail the batch, not be skipped.
+            var (digest, problem) = DigestReader.ReadAndParse(content.Path, content.Bytes, content.Sha256);
+            if (digest is null)
+            {
+                throw new IOException($"{content.Path}: {problem}; nothing of this batch was committed, run etl reparse again");
+            }
+
+            foreach (var entry in digest.Entries)
+            {
+                EvidenceCopy.Write(importer, content.DigestId, entry, [.. entry.Authors.Select(AuthorKey.For)]);
+            }
+
+            // Keep the counts and rejections only: the entries are in the COPY stream already.
+            parsed.Add((content.DigestId, digest with { Entries = [] }, digest.Entries.Count));
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        return parsed;
+    }
+
+    private static async Task CopyDigestsAsync(
+        NpgsqlConnection connection, List<(long DigestId, ParsedDigest Parsed, int Entries)> parsed, CancellationToken cancellationToken)
+    {
+        await using (var digests = await connection.BeginBinaryImportAsync(
+            "COPY reparsed_digests (digest_id, format, category, digest_date, entries, rejected_entries, outcome) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var (digestId, digest, entries) in parsed)
+            {
+                var header = digest.Header;
+                digests.StartRow();
+                digests.Write(digestId, NpgsqlDbType.Bigint);
+                EvidenceCopy.WriteNullable(digests, header is null ? null : EvidenceCopy.FormatName(header.Format), NpgsqlDbType.Text);
+                EvidenceCopy.WriteNullable(digests, header?.Category, NpgsqlDbType.Text);
+                EvidenceCopy.WriteNullable(digests, header?.Date, NpgsqlDbType.Date);
+                digests.Write(entries, NpgsqlDbType.Integer);
+                digests.Write(digest.Rejections.Count, NpgsqlDbType.Integer);
+                digests.Write(DigestOutcome.Name(digest), NpgsqlDbType.Text);
+            }
+
+            await digests.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var rejections = await connection.BeginBinaryImportAsync(
+            "COPY warehouse.rejections (digest_id, line, reason) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        foreach (var (digestId, digest, _) in parsed)
+        {
+            foreach (var rejection in DigestOutcome.Rejections(digest))
+            {
+                rejections.StartRow();
+                rejections.Write(digestId, NpgsqlDbType.Bigint);
+                rejections.Write(rejection.Line, NpgsqlDbType.Integer);
+                rejections.Write(rejection.Reason, NpgsqlDbType.Text);
+            }
+        }
+
+        await rejections.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text;
+using Etl.Core.Parsing;
+using Etl.Data.Discovery;
+using Etl.Data.Loading;
+using Etl.Integration.Tests.Infrastructure;
+using Etl.Tests;
+using Npgsql;
+using Xunit;
+
+namespace Etl.Integration.Tests.Loading;
+
+/// <summary>Files that cannot be read, go away or change mid-load, odd paths and hostile text: each gets a clear answer and the other files load.</summary>
+public sealed class BadFileTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("etl-bad-files-").FullName;
+
+    private static string Sample(string name) => Path.Combine(SharedSamples.RepositoryRoot, "samples", name);
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_file_without_read_permission_is_named_and_skipped_and_the_others_load()
+    {
+        File.SetUnixFileMode(_folder, (UnixFileMode)0b111_101_101);
+        File.Copy(Sample("compact/cs.CV/2020-01-07.md"), Path.Combine(_folder, "readable.md"));
+        var locked = Path.Combine(_folder, "locked.md");
+        File.Copy(Sample("compact/cs.LG/2020-01-08.md"), locked);
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        await using var database = await TestCluster.CreateDatabaseAsync();
+
+        // Root reads every file, so as root the CLI runs as nobody, with the password spelled out (nobody cannot read the secret file).
+        var isRoot = Environment.UserName == "root";
+        var (exit, output) = await EtlProcess.RunAsync(["ingest", _folder, "--connection", isRoot ? WithPassword(database.ConnectionString) : database.ConnectionString], runAs: isRoot ? "nobody" : null);
+
+        Assert.True(exit == 2, output);
+        Assert.Contains($"not loaded      {locked}: cannot read it (Access to the path '{locked}' is denied.)", output, StringComparison.Ordinal);
+        Assert.Contains("2 files (1 loaded, 0 already loaded, 1 rejected)", output, StringComparison.Ordinal);
+        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM warehouse.digests"));
+    }
+
+    [Fact]
+    public async Task A_file_deleted_or_changed_after_discovery_is_skipped_with_the_reason_and_the_others_load()
+    {
+        var first = Path.Combine(_folder, "a.md");
+        var deleted = Path.Combine(_folder, "b.md");
+        var changed = Path.Combine(_folder, "c.md");
+        File.Copy(Sample("detailed/cs.CV/2020-01-06.md"), first);
+        File.Copy(Sample("detailed/cs.CV/2020-01-08.md"), changed);
+        var paths = DigestFileFinder.Find([_folder]);
+        await using var database = await TestCluster.CreateDatabaseAsync();
+        var outcomes = new List<FileOutcome>();
+
+        // One file per batch: once the first batch commits, the last file is rewritten before its batch reads it.
+        await database.LoadAsync([.. paths, deleted], new LoaderOptions { BatchFiles = 1 }, outcome =>
+        {
+            outcomes.Add(outcome);
+            if (outcome.Path == first)
+            {
+                File.AppendAllText(changed, "\nappended while loading\n");
+            }
+        });
+
+        Assert.Equal(FileOutcomeKind.Loaded, outcomes.Single(outcome => outcome.Path == first).Kind);
+        var gone = outcomes.Single(outcome => outcome.Path == deleted);
+        Assert.Equal(FileOutcomeKind.Unreadable, gone.Kind);
+        Assert.StartsWith("cannot read it (Could not find file", gone.Reason, StringComparison.Ordinal);
+        var moving = outcomes.Single(outcome => outcome.Path == changed);
+        Assert.Equal(FileOutcomeKind.Unreadable, moving.Kind);
+        Assert.StartsWith("it changed after it was hashed", moving.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM warehouse.digests"));
+
+        // Once the file is complete, a rerun loads it.
+        await database.LoadAsync(DigestFileFinder.Find([_folder]));
+        Assert.Equal(2, await database.CountAsync("SELECT count(*) FROM warehouse.digests"));
+    }
+
+    [Fact]
+    public void A_symlink_loop_in_a_tree_is_not_followed()
+    {
+        var inner = Directory.CreateDirectory(Path.Combine(_folder, "inner")).FullName;
+        File.Copy(Sample("compact/cs.CV/2020-01-07.md"), Path.Combine(inner, "digest.md"));
+        File.CreateSymbolicLink(Path.Combine(inner, "up"), _folder);
+        File.CreateSymbolicLink(Path.Combine(_folder, "linked.md"), Path.Combine(inner, "digest.md"));
+
+        var found = DigestFileFinder.Find([_folder]);
+
+        Assert.Equal([Path.Combine(inner, "digest.md"), Path.Combine(_folder, "linked.md")], found);
+    }
+
+    [Fact]
+    public async Task Paths_with_spaces_and_non_ascii_characters_load_and_are_stored_as_they_are()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "my digests", "Zürich 日本")).FullName;
+        var path = Path.Combine(folder, "cs CV 'quoted' é.md");
+        File.Copy(Sample("compact/cs.CV/2020-01-07.md"), path);
+        await using var database = await TestCluster.CreateDatabaseAsync();
+
+        var (exit, output) = await EtlProcess.RunAsync(["ingest", _folder, "--connection", database.ConnectionString]);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"loaded          {path} (", output, StringComparison.Ordinal);
+        Assert.Equal(path, await database.ScalarAsync<string>("SELECT path FROM warehouse.digests"));
+    }
+
+    [Fact]
+    public async Task Sql_looking_text_is_stored_verbatim()
+    {
+        const string Title = "'); drop table papers; -- \"; DELETE FROM warehouse.evidence; $$";
+        const string Author = "Robert'); DROP TABLE authors;--";
+        File.WriteAllText(Path.Combine(_folder, "sql.md"), $"""
+            # Arxiv Papers in cs.CV on 2020-09-30
+
+            ### {Title}
+            - **Arxiv ID**: http://arxiv.org/abs/2009.14721v1
+            - **Published**: 2020-09-29 10:00:00+00:00
+            - **Updated**: 2020-09-29 10:00:00+00:00
+            - **Authors**: {Author}, Ada Lovelace
+            - **Summary**: {Title}
+
+            """);
+        await using var database = await TestCluster.CreateDatabaseAsync();
+
+        await database.LoadAsync(DigestFileFinder.Find([_folder]));
+
+        Assert.Equal(Title, await database.ScalarAsync<string>("SELECT title FROM report.papers"));
+        Assert.Equal(Title, await database.ScalarAsync<string>("SELECT abstract FROM report.papers"));
+        Assert.Equal([Author, "Ada Lovelace"], await database.ScalarAsync<string[]>("SELECT authors FROM report.papers"));
+        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM warehouse.evidence"));
+    }
+
+    [Fact]
+    public async Task A_file_over_the_size_limit_is_rejected_unread_and_the_reason_is_stored()
+    {
+        var huge = Path.Combine(_folder, "huge.md");
+        using (var stream = File.Create(huge))
+        {
+            stream.Write(Encoding.UTF8.GetBytes("# Arxiv Papers in cs.CV on 2020-09-30\n"));
+            stream.SetLength(DigestParser.MaxBytes + 1); // sparse: no disk, and the loader must not read it into memory
+        }
+
+        File.Copy(Sample("compact/cs.CV/2020-01-07.md"), Path.Combine(_folder, "small.md"));
+        await using var database = await TestCluster.CreateDatabaseAsync();
+
+        var summary = await database.LoadAsync(DigestFileFinder.Find([_folder]));
+
+        Assert.Equal(1, summary.FilesLoaded);
+        Assert.Equal(1, summary.FilesRejected);
+        Assert.StartsWith("line 1: not a digest: the file is 256 MB, more than the 256 MB a digest can be", await database.ScalarAsync<string>("SELECT reason FROM warehouse.rejections"), StringComparison.Ordinal);
+    }
+
+    private static string WithPassword(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Passfile is { } passFile)
+        {
+            builder.Password = File.ReadAllText(passFile).Trim().Split(':')[^1];
+            builder.Passfile = null;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
