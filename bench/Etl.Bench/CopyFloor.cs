@@ -29,11 +29,12 @@ internal static class CopyFloor
 
         await ExecuteAsync(connection, "DROP SCHEMA IF EXISTS floor CASCADE", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, FloorDdl("001_warehouse"), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, FloorDdl("003_rules_version"), cancellationToken).ConfigureAwait(false);
 
         // Formats are rows the format columns reference (migration SourceFormats): same keys as the warehouse.
-        await ExecuteAsync(connection, FloorDdl("003_source_formats"), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, FloorDdl("004_source_formats"), cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, "INSERT INTO floor.source_formats SELECT * FROM warehouse.source_formats", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, FloorDdl("004_source_format_keys"), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, FloorDdl("005_source_format_keys"), cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, "CHECKPOINT", cancellationToken).ConfigureAwait(false);
 
         var clock = Stopwatch.StartNew();

@@ -13,7 +13,7 @@ public sealed class Reliability : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
-        migrationBuilder.Sql(EmbeddedSql.Read(typeof(Reliability).Assembly, "sql/schema/004_reliability.sql"));
+        migrationBuilder.Sql(EmbeddedSql.Read(typeof(Reliability).Assembly, "sql/schema/003_rules_version.sql"));
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

@@ -18,7 +18,7 @@ public sealed class SourceFormats : Migration
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         var assembly = typeof(SourceFormats).Assembly;
-        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/schema/003_source_formats.sql"));
+        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/schema/004_source_formats.sql"));
         foreach (var format in Core.Model.SourceFormats.All)
         {
             migrationBuilder.InsertData(
@@ -29,7 +29,7 @@ public sealed class SourceFormats : Migration
                 values: [format.Name, format.Precedence, format.Description]);
         }
 
-        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/schema/004_source_format_keys.sql"));
+        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/schema/005_source_format_keys.sql"));
         migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/paper_versions_sources.sql"));
     }
 

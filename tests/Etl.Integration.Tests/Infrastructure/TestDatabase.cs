@@ -13,10 +13,12 @@ internal sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _server;
     private readonly ServiceProvider _services;
+    private readonly bool _dropOnDispose;
 
-    private TestDatabase(string server, string name, ServiceProvider services)
+    private TestDatabase(string server, string name, ServiceProvider services, bool dropOnDispose = true)
     {
         _server = server;
+        _dropOnDispose = dropOnDispose;
         Name = name;
         _services = services;
         ConnectionString = TestCluster.ConnectionString(server, name);
@@ -32,7 +34,10 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public ResiliencePipeline Retry { get; }
 
-    public static async Task<TestDatabase> OpenAsync(string server, string name)
+    /// <summary>A database another test fixture owns (a dedicated cluster's): disposing it leaves the database.</summary>
+    public static Task<TestDatabase> AttachAsync(string server, string name) => OpenAsync(server, name, dropOnDispose: false);
+
+    public static async Task<TestDatabase> OpenAsync(string server, string name, bool dropOnDispose = true)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -43,7 +48,7 @@ internal sealed class TestDatabase : IAsyncDisposable
             .Build();
         var services = new ServiceCollection().AddWarehouse(configuration).BuildServiceProvider();
         await services.GetRequiredService<WarehouseConnection>().ResolveAsync(CancellationToken.None).ConfigureAwait(false);
-        return new TestDatabase(server, name, services);
+        return new TestDatabase(server, name, services, dropOnDispose);
     }
 
     /// <summary>Loads with the configured loader, or with <paramref name="options"/> (and the configured retries).</summary>
@@ -73,6 +78,11 @@ internal sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync().ConfigureAwait(false);
+        if (!_dropOnDispose)
+        {
+            return;
+        }
+
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = "postgres", Pooling = false }.ConnectionString);
         await admin.OpenAsync().ConfigureAwait(false);
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);

@@ -103,7 +103,8 @@ public sealed class ListingLoadTests
         await using var database = await TestCluster.CreateDatabaseAsync(migrated: false);
         await using (var context = WarehouseMigrator.CreateContext(database.ConnectionString))
         {
-            await context.GetService<IMigrator>().MigrateAsync("20261123120000_InitialWarehouse");
+            // The last migration before listings: the loader of this version writes rules_version.
+            await context.GetService<IMigrator>().MigrateAsync("20261125110000_Reliability");
         }
 
         await database.LoadAsync(SharedSamples.Files("seeds"));
@@ -147,7 +148,7 @@ public sealed class ListingLoadTests
         await using var database = await TestCluster.CreateDatabaseAsync();
 
         var error = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => database.ExecuteAsync(
-            "INSERT INTO warehouse.digests (sha256, path, bytes, format, entries, rejected_entries, outcome) VALUES (sha256('x'), 'x.md', 1, 'tweet', 0, 0, 'loaded')"));
+            "INSERT INTO warehouse.digests (sha256, path, bytes, format, entries, rejected_entries, outcome, rules_version) VALUES (sha256('x'), 'x.md', 1, 'tweet', 0, 0, 'loaded', 2)"));
 
         Assert.Equal("digests_format_fkey", error.ConstraintName);
     }

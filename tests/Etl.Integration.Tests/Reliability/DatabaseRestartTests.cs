@@ -89,8 +89,7 @@ public sealed class DatabaseRestartTests(DedicatedCluster cluster) : IClassFixtu
         await using var expected = await TestCluster.CreateDatabaseAsync();
         await expected.LoadAsync(DigestFileFinder.Find([_corpus]));
         var builder = new NpgsqlConnectionStringBuilder(cluster.ConnectionString);
-        // The dedicated cluster's database; disposing it drops it, which this test no longer needs.
-        await using var actual = await TestDatabase.OpenAsync(new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Database = "postgres" }.ConnectionString, builder.Database!);
+        await using var actual = await TestDatabase.AttachAsync(new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Database = "postgres" }.ConnectionString, builder.Database!);
         await WarehouseInvariants.AssertNoPartialFileAsync(actual, "after the outage");
         await WarehouseInvariants.AssertSameWarehouseAsync(expected, actual);
     }
