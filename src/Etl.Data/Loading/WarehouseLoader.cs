@@ -78,6 +78,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             newVersions += load.NewVersions;
         }
 
+        await TableStatistics.AnalyzeGrownAsync(dataSource, cancellationToken).ConfigureAwait(false);
         return new LoadSummary(paths.Count, loaded, already, rejected, entries, rejectedEntries, newPapers, newVersions, bytesDone, clock.Elapsed);
     }
 

@@ -16,7 +16,7 @@ public static class WarehouseRebuild
     public static async Task<long> RunAsync(NpgsqlDataSource dataSource, ResiliencePipeline retry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(retry);
-        return await retry.ExecuteAsync(
+        var rebuilt = await retry.ExecuteAsync(
             async token =>
             {
                 await using var connection = await dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
@@ -34,9 +34,13 @@ public static class WarehouseRebuild
                     await apply.ExecuteNonQueryAsync(token).ConfigureAwait(false);
                 }
 
+                await Reporting.ReportStore.RefreshTouchedAsync(connection, token).ConfigureAwait(false);
+
                 await transaction.CommitAsync(token).ConfigureAwait(false);
                 return papers;
             },
             cancellationToken).ConfigureAwait(false);
+        await TableStatistics.AnalyzeGrownAsync(dataSource, cancellationToken).ConfigureAwait(false);
+        return rebuilt;
     }
 }
