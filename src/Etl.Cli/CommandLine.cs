@@ -18,6 +18,10 @@ internal static class CommandLine
           rebuild                          recompute every paper, version and author from the stored evidence
           generate --out DIR [--papers N] [--seed S] [--bad-entries]
                                            write a synthetic corpus of digests (the samples are made this way)
+          report <view> [--where SQL] [--limit N] [--format table|csv|json]
+                                           print a view of schema report (docs/reporting.md); --where runs read-only
+          report --html FILE               write the report page: charts of the report views, one self-contained file
+          reader --password-from-env VAR   let the read-only role etl_reader log in with the password in $VAR
           bench [--papers N] [--runs R] [--small-papers M] [--work-dir DIR]
                                            measure parsing, backfill vs. its COPY floor, incremental loads, memory
 
@@ -48,6 +52,8 @@ internal static class CommandLine
                 "migrate" => await MigrateCommand.RunAsync(Parse(rest, [], [], out var options), options, cancellationToken),
                 "rebuild" => await RebuildCommand.RunAsync(Parse(rest, [], [], out var options), options, cancellationToken),
                 "generate" => GenerateCommand.Run(CliArguments.Parse(rest, ["--out", "--papers", "--seed"], ["--bad-entries"])),
+                "report" => await ReportCommand.RunAsync(Parse(rest, ["--where", "--limit", "--format", "--html"], [], out var options), options, cancellationToken),
+                "reader" => await ReaderCommand.RunAsync(Parse(rest, ["--password-from-env"], [], out var options), options, cancellationToken),
                 "bench" => await BenchCommand.RunAsync(CliArguments.Parse(rest, ["--papers", "--runs", "--work-dir", "--small-papers"], []), cancellationToken),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };

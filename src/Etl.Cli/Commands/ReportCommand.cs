@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Etl.Data.Reporting;
+using Npgsql;
+
+namespace Etl.Cli.Commands;
+
+/// <summary>
+/// <c>etl report &lt;view&gt; [--where SQL] [--limit N] [--format table|csv|json]</c> prints a view of schema
+/// <c>report</c>; <c>etl report --html FILE</c> writes the report page. The view name is checked against
+/// the catalog; <c>--where</c> is the analyst's own SQL, so the query runs in a READ ONLY transaction.
+/// </summary>
+internal static class ReportCommand
+{
+    private const int TableCellWidth = 60;
+
+    public static async Task<int> RunAsync(CliArguments args, WarehouseOptions options, CancellationToken cancellationToken)
+    {
+        var html = args.Value("--html");
+        if (html is null && args.Positional.Count != 1)
+        {
+            throw new UsageException("report needs one view name (etl report papers), or --html FILE");
+        }
+
+        var (connectionString, _) = await WarehouseConnection.PrepareAsync(options, Console.Error, cancellationToken).ConfigureAwait(false);
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        if (html is not null)
+        {
+            await File.WriteAllTextAsync(html, await ReportPage.RenderAsync(dataSource, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            Console.Error.WriteLine($"Wrote the report page to {Path.GetFullPath(html)}");
+            return ExitCodes.Ok;
+        }
+
+        var format = args.Value("--format") ?? "table";
+        if (format is not ("table" or "csv" or "json"))
+        {
+            throw new UsageException($"--format must be table, csv or json, not '{format}'");
+        }
+
+        try
+        {
+            await PrintAsync(dataSource, args.Positional[0], args.Value("--where"), args.Has("--limit") ? args.Int("--limit", 0) : null, format, Console.Out, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+        catch (PostgresException exception) when (args.Value("--where") is not null)
+        {
+            Console.Error.WriteLine($"error: report {args.Positional[0]} --where \"{args.Value("--where")}\" failed: {exception.MessageText} ({exception.SqlState}); the filter is a SQL condition on the view's columns, run read-only");
+            return ExitCodes.Fatal;
+        }
+    }
+
+    public static async Task PrintAsync(NpgsqlDataSource dataSource, string view, string? where, int? limit, string format, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var views = await ReportViewsAsync(connection, cancellationToken).ConfigureAwait(false);
+        var name = view.StartsWith("report.", StringComparison.Ordinal) ? view["report.".Length..] : view;
+        if (!views.Contains(name))
+        {
+            throw new UsageException($"'{view}' is not a view of schema report; the views are: {string.Join(", ", views.Order(StringComparer.Ordinal))}");
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction))
+        {
+            await readOnly.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // The name comes from the catalog (and is quoted); the filter is the analyst's SQL, confined to a read-only transaction.
+        var sql = new StringBuilder("SELECT * FROM report.\"").Append(name.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        if (!string.IsNullOrWhiteSpace(where))
+        {
+            sql.Append(" WHERE (").Append(where).Append("\n)");
+        }
+
+        if (limit is not null)
+        {
+            sql.Append(" LIMIT @limit");
+        }
+
+        await using var command = new NpgsqlCommand(sql.ToString(), connection, transaction);
+        if (limit is not null)
+        {
+            command.Parameters.AddWithValue("limit", limit.Value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var row = new object?[columns.Length];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null
+                    : reader.GetDataTypeName(i) == "date" ? reader.GetFieldValue<DateOnly>(i)
+                    : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        switch (format)
+        {
+            case "csv":
+                WriteCsv(output, columns, rows);
+                break;
+            case "json":
+                WriteJson(output, columns, rows);
+                break;
+            default:
+                WriteTable(output, columns, rows);
+                break;
+        }
+    }
+
+    private static async Task<HashSet<string>> ReportViewsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var views = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'report' AND c.relkind IN ('v', 'm')", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            views.Add(reader.GetString(0));
+        }
+
+        return views;
+    }
+
+    private static void WriteTable(TextWriter output, string[] columns, List<object?[]> rows)
+    {
+        var cells = rows.Select(row => row.Select(value => Truncate(Text(value))).ToArray()).ToList();
+        var widths = columns.Select((column, i) => Math.Max(column.Length, cells.Select(row => row[i].Length).DefaultIfEmpty(0).Max())).ToArray();
+        output.WriteLine(string.Join(" | ", columns.Select((column, i) => column.PadRight(widths[i]))).TrimEnd());
+        output.WriteLine(string.Join("-+-", widths.Select(width => new string('-', width))));
+        foreach (var row in cells)
+        {
+            output.WriteLine(string.Join(" | ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+        }
+
+        output.WriteLine(rows.Count == 1 ? "(1 row)" : $"({rows.Count} rows)");
+    }
+
+    private static void WriteCsv(TextWriter output, string[] columns, List<object?[]> rows)
+    {
+        output.WriteLine(string.Join(',', columns.Select(Csv)));
+        foreach (var row in rows)
+        {
+            output.WriteLine(string.Join(',', row.Select(value => Csv(Text(value)))));
+        }
+    }
+
+    private static void WriteJson(TextWriter output, string[] columns, List<object?[]> rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var row in rows)
+            {
+                json.WriteStartObject();
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    json.WritePropertyName(columns[i]);
+                    WriteJsonValue(json, row[i]);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteJsonValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case bool flag:
+                json.WriteBooleanValue(flag);
+                break;
+            case int or long or short or decimal or double or float:
+                json.WriteRawValue(Convert.ToString(value, CultureInfo.InvariantCulture)!);
+                break;
+            case Array array when value is not byte[]:
+                json.WriteStartArray();
+                foreach (var item in array)
+                {
+                    WriteJsonValue(json, item);
+                }
+
+                json.WriteEndArray();
+                break;
+            default:
+                json.WriteStringValue(Text(value));
+                break;
+        }
+    }
+
+    /// <summary>One cell as text: ISO dates and UTC times, arrays joined with "; ".</summary>
+    private static string Text(object? value) => value switch
+    {
+        null => string.Empty,
+        DateTime time => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        bool flag => flag ? "true" : "false",
+        byte[] bytes => Convert.ToHexStringLower(bytes),
+        Array array => string.Join("; ", array.Cast<object?>().Select(Text)),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    private static string Truncate(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= TableCellWidth ? line : line[..(TableCellWidth - 1)] + "…";
+    }
+
+    private static string Csv(string text) =>
+        text.AsSpan().IndexOfAny(",\"\r\n") < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
