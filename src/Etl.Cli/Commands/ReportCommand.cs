@@ -92,9 +92,7 @@ internal static class ReportCommand
             var row = new object?[columns.Length];
             for (var i = 0; i < row.Length; i++)
             {
-                row[i] = reader.IsDBNull(i) ? null
-                    : reader.GetDataTypeName(i) == "date" ? reader.GetFieldValue<DateOnly>(i)
-                    : reader.GetValue(i);
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
             }
 
             rows.Add(row);

@@ -46,7 +46,7 @@ public static class SvgChart
     public static string HorizontalBars(string id, string title, IReadOnlyList<(string Label, double Value)> bars, string valueAxis)
     {
         ArgumentNullException.ThrowIfNull(bars);
-        const int rowHeight = 22, left = 330, right = 70, top = 36, bottom = 40;
+        const int rowHeight = 22, left = 420, right = 60, top = 36, bottom = 40;
         var height = top + bottom + Math.Max(1, bars.Count) * rowHeight;
         var plotWidth = Width - left - right;
         var max = NiceMax(bars.Count == 0 ? 0 : bars.Max(b => b.Value));
@@ -59,7 +59,7 @@ public static class SvgChart
             var (label, value) = bars[i];
             var y = top + i * rowHeight;
             var length = value / max * plotWidth;
-            svg.Append(Invariant($"<text x=\"{left - 6}\" y=\"{y + 15}\" font-size=\"12\" text-anchor=\"end\">{Encode(label)}</text>"));
+            svg.Append(Invariant($"<text x=\"{left - 6}\" y=\"{y + 15}\" font-size=\"11\" text-anchor=\"end\">{Encode(label)}</text>"));
             svg.Append(Invariant($"<rect class=\"bar\" x=\"{left}\" y=\"{y + 3}\" width=\"{length:0.#}\" height=\"{rowHeight - 6}\" fill=\"{Palette[0]}\" data-label=\"{Encode(label)}\" data-value=\"{value}\"><title>{Encode(label)}: {value:#,0.##}</title></rect>"));
             svg.Append(Invariant($"<text x=\"{left + length + 4:0.#}\" y=\"{y + 15}\" font-size=\"12\">{value:#,0.##}</text>"));
         }

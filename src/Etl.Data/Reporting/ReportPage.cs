@@ -17,7 +17,7 @@ public static class ReportPage
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         var monthly = await ReadAsync(dataSource, "page_monthly_categories", r => (Category: r.GetString(0), Month: r.GetFieldValue<DateOnly>(1), Papers: (double)r.GetInt64(2)), cancellationToken).ConfigureAwait(false);
-        var daily = await ReadAsync(dataSource, "page_daily_submissions", r => (Day: r.GetFieldValue<DateOnly>(0), Papers: r.GetInt32(1), Versions: r.GetInt32(2)), cancellationToken).ConfigureAwait(false);
+        var daily = await ReadAsync(dataSource, "page_daily_submissions", r => (Day: r.GetFieldValue<DateOnly>(0), Submissions: r.GetInt32(1)), cancellationToken).ConfigureAwait(false);
         var authors = await ReadAsync(dataSource, "page_top_authors", r => (r.GetString(0), (double)r.GetInt32(1)), cancellationToken).ConfigureAwait(false);
         var revisions = await ReadAsync(dataSource, "page_revision_times", r => (r.GetString(0), (double)r.GetInt32(1)), cancellationToken).ConfigureAwait(false);
         var quality = await ReadAsync(dataSource, "page_data_quality", r => (r.GetString(0), (double)r.GetInt64(1)), cancellationToken).ConfigureAwait(false);
@@ -43,8 +43,8 @@ public static class ReportPage
         page.Append(CultureInfo.InvariantCulture, $"<table><tr><th>papers</th><th>versions</th><th>authors</th><th>digests</th><th>last load (UTC)</th></tr><tr><td>{totals.Papers:N0}</td><td>{totals.Versions:N0}</td><td>{totals.Authors:N0}</td><td>{totals.Digests:N0}</td><td>{totals.LastLoad?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "never"}</td></tr></table>");
         Figure(page, SvgChart.Lines("monthly-categories", "New papers per month, top categories", [.. months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture))], series, "papers (primary category)"),
             "From report.category_trends: papers whose v1 was submitted that month, by primary category, for the six categories with the most papers.");
-        Figure(page, SvgChart.Bars("daily-submissions", "New papers per submission day", [.. days.Select(d => (d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (double)d.Papers))], "new papers"),
-            "From report.daily_submissions: the latest 60 days with any submission (new papers or revisions); days with revisions only show an empty bar.");
+        Figure(page, SvgChart.Bars("daily-submissions", "Submissions per day (new papers and revisions)", [.. days.Select(d => (d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (double)d.Submissions))], "submissions"),
+            "From report.daily_submissions: v1 submissions plus later versions per UTC day, for the latest 60 days with any.");
         Figure(page, SvgChart.HorizontalBars("top-authors", "Top authors by papers", authors, "papers"),
             "From report.authors: the 15 authors with the most papers.");
         Figure(page, SvgChart.Bars("revision-times", "Time from v1 to the latest version (revised papers)", revisions, "papers"),
