@@ -8,7 +8,9 @@ WITH formats AS (
     SELECT DISTINCT format FROM warehouse.digests WHERE format IS NOT NULL
 ),
 only_from AS (
-    SELECT min(format) AS format FROM warehouse.evidence GROUP BY arxiv_id HAVING count(DISTINCT format) = 1
+    SELECT format, count(*) AS papers
+    FROM (SELECT min(format) AS format FROM warehouse.evidence GROUP BY arxiv_id HAVING count(DISTINCT format) = 1) single
+    GROUP BY format
 ),
 -- The version each entry speaks for: named by the entry, or assigned by reconciliation.
 texts AS MATERIALIZED (
@@ -20,13 +22,30 @@ texts AS MATERIALIZED (
 version_texts AS MATERIALIZED (
     SELECT DISTINCT arxiv_id, version, format, text_hash FROM texts WHERE version IS NOT NULL
 ),
--- Per version and format, the distinct texts seen; two formats differ on a version when they share none.
-format_texts AS MATERIALIZED (
-    SELECT arxiv_id, version, format, array_agg(text_hash) AS hashes FROM version_texts GROUP BY 1, 2, 3
+conflicting AS (
+    SELECT format, count(*) AS versions
+    FROM (SELECT format FROM version_texts GROUP BY arxiv_id, version, format HAVING count(*) > 1) c
+    GROUP BY format
+),
+-- Pairs of formats that both have a text for a version, minus the pairs that share one of those texts:
+-- the versions on which two formats disagree. Pairs come from unnesting small per-version arrays, never
+-- from joining the version list with itself, so no plan is quadratic in the papers.
+differing AS (
+    SELECT v.arxiv_id, v.version, a.format AS format_a, b.format AS format_b
+    FROM (SELECT arxiv_id, version, array_agg(DISTINCT format) AS formats FROM version_texts GROUP BY 1, 2) v,
+         unnest(v.formats) AS a (format), unnest(v.formats) AS b (format)
+    WHERE a.format < b.format
+    EXCEPT
+    SELECT t.arxiv_id, t.version, a.format, b.format
+    FROM (SELECT arxiv_id, version, array_agg(DISTINCT format) AS formats FROM version_texts GROUP BY arxiv_id, version, text_hash) t,
+         unnest(t.formats) AS a (format), unnest(t.formats) AS b (format)
+    WHERE a.format < b.format
+),
+differing_pairs AS (
+    SELECT format_a, format_b, count(*) AS versions FROM differing GROUP BY 1, 2
 )
-SELECT 'papers_only_from_' || f.format AS metric, NULL::text AS detail,
-       (SELECT count(*) FROM only_from o WHERE o.format = f.format) AS value
-FROM formats f
+SELECT 'papers_only_from_' || f.format AS metric, NULL::text AS detail, coalesce(o.papers, 0) AS value
+FROM formats f LEFT JOIN only_from o ON o.format = f.format
 UNION ALL
 SELECT 'rejected_files', NULL, count(*) FROM warehouse.digests WHERE outcome = 'rejected'
 UNION ALL
@@ -43,17 +62,13 @@ UNION ALL
 SELECT 'duplicate_entries_within_a_file', NULL,
        (SELECT count(*) FROM texts) - (SELECT count(*) FROM (SELECT DISTINCT digest_id, arxiv_id FROM texts) per_file)
 UNION ALL
-SELECT 'versions_seen_with_different_texts', format,
-       count(*) FILTER (WHERE cardinality(hashes) > 1) FROM format_texts
-GROUP BY format
+SELECT 'versions_seen_with_different_texts', f.format, coalesce(c.versions, 0)
+FROM formats f LEFT JOIN conflicting c ON c.format = f.format
 UNION ALL
-SELECT 'cross_format_versions_with_different_texts', fa.format || ' vs ' || fb.format,
-       (SELECT count(*)
-        FROM format_texts a
-        JOIN format_texts b ON b.arxiv_id = a.arxiv_id AND b.version = a.version
-        WHERE a.format = fa.format AND b.format = fb.format AND NOT a.hashes && b.hashes)
+SELECT 'cross_format_versions_with_different_texts', fa.format || ' vs ' || fb.format, coalesce(d.versions, 0)
 FROM formats fa
-JOIN formats fb ON fb.format > fa.format;
+JOIN formats fb ON fb.format > fa.format
+LEFT JOIN differing_pairs d ON d.format_a = fa.format AND d.format_b = fb.format;
 
 COMMENT ON VIEW report.data_quality IS 'Data-quality figures: papers known from one format only, rejected files and entries (by reason), duplicate entries within a file, versions seen with different texts, cross-format versions whose texts differ.';
 COMMENT ON COLUMN report.data_quality.metric IS 'papers_only_from_<format>, rejected_files, rejected_entries, rejected_entries_by_reason, duplicate_entries_within_a_file, versions_seen_with_different_texts, cross_format_versions_with_different_texts.';

@@ -13,7 +13,7 @@ public sealed class ReaderRoleTests(SeedsWarehouse seeds) : IClassFixture<SeedsW
     [SharedSamplesFact]
     public async Task The_reader_reads_every_report_view_and_nothing_else()
     {
-        await using var reader = await ReaderAsync();
+        var reader = await seeds.ReaderAsync();
         var views = await seeds.Database.ScalarAsync<string[]>(
             "SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'report' AND c.relkind = 'v'");
         Assert.Equal(["authors", "category_trends", "coauthorships", "daily_submissions", "data_quality", "digests", "paper_versions", "papers", "revisions"], views);
@@ -60,6 +60,4 @@ public sealed class ReaderRoleTests(SeedsWarehouse seeds) : IClassFixture<SeedsW
         Assert.Contains("etl_reader may now log in", output, StringComparison.Ordinal);
         return NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = "etl_reader", Password = Password, Pooling = false }.ConnectionString);
     }
-
-    private Task<NpgsqlDataSource> ReaderAsync() => ReaderAsync(seeds.Database);
 }

@@ -1,5 +1,6 @@
 using Etl.Integration.Tests.Infrastructure;
 using Etl.Tests;
+using Npgsql;
 using Xunit;
 
 namespace Etl.Integration.Tests.Reporting;
@@ -8,8 +9,12 @@ namespace Etl.Integration.Tests.Reporting;
 public sealed class SeedsWarehouse : IAsyncLifetime
 {
     private TestDatabase? _database;
+    private Task<NpgsqlDataSource>? _reader;
 
     internal TestDatabase Database => _database ?? throw new InvalidOperationException("the seeds warehouse is not loaded");
+
+    /// <summary>This warehouse as etl_reader, after <c>etl reader</c> gave the role a login (once per class).</summary>
+    internal Task<NpgsqlDataSource> ReaderAsync() => _reader ??= ReaderRoleTests.ReaderAsync(Database);
 
     public async Task InitializeAsync()
     {
@@ -24,6 +29,11 @@ public sealed class SeedsWarehouse : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_reader is not null)
+        {
+            await (await _reader).DisposeAsync();
+        }
+
         if (_database is not null)
         {
             await _database.DisposeAsync();
