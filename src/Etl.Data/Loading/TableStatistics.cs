@@ -8,7 +8,7 @@ namespace Etl.Data.Loading;
 /// substantially are analyzed at once instead of whenever autovacuum gets to them, so the first report
 /// query after a backfill is planned from real sizes.
 /// </summary>
-public static class TableStatistics
+internal static class TableStatistics
 {
     public static async Task AnalyzeGrownAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
