@@ -1,48 +1,32 @@
 -- Data-quality figures as (metric, detail, value) rows. Generic over formats: every format present in
 -- the loaded digests gets its own rows, so a new format needs no change here.
 --
--- Texts are compared by a 64-bit hash of title and abstract (hashtextextended): a collision would
--- undercount a difference by one, with odds far below one in a billion at this size.
+-- The per-paper facts that need every evidence text (formats, duplicates, differing versions) are
+-- materialized in report_store.paper_quality, kept by the loader for the papers each batch touches
+-- (sql/load/refresh_paper_quality.sql); aggregating the whole evidence on every query took seconds.
+--
+-- Invariant (after every committed batch): each paper's row equals what that script computes from all
+-- of the paper's evidence.
+CREATE TABLE IF NOT EXISTS report_store.paper_quality (
+    arxiv_id            text PRIMARY KEY,
+    formats             text[] NOT NULL,   -- distinct formats of the paper's entries, sorted
+    duplicate_entries   integer NOT NULL,  -- entries beyond the first of the paper in the same file
+    conflicting_formats text[] NOT NULL,   -- one element per version on which entries of that format disagree
+    differing_formats   text[] NOT NULL    -- one 'a vs b' per version on which formats a and b share no text
+);
+
 CREATE OR REPLACE VIEW report.data_quality AS
 WITH formats AS (
     SELECT DISTINCT format FROM warehouse.digests WHERE format IS NOT NULL
 ),
 only_from AS (
-    SELECT format, count(*) AS papers
-    FROM (SELECT min(format) AS format FROM warehouse.evidence GROUP BY arxiv_id HAVING count(DISTINCT format) = 1) single
-    GROUP BY format
-),
--- The version each entry speaks for: named by the entry, or assigned by reconciliation.
-texts AS MATERIALIZED (
-    SELECT e.digest_id, e.arxiv_id, coalesce(e.version, cv.version) AS version, e.format,
-           hashtextextended(coalesce(e.title, '') || E'\n' || coalesce(e.abstract, ''), 0) AS text_hash
-    FROM warehouse.evidence e
-    LEFT JOIN warehouse.compact_versions cv ON cv.digest_id = e.digest_id AND cv.line = e.line
-),
-version_texts AS MATERIALIZED (
-    SELECT DISTINCT arxiv_id, version, format, text_hash FROM texts WHERE version IS NOT NULL
+    SELECT formats[1] AS format, count(*) AS papers FROM report_store.paper_quality WHERE cardinality(formats) = 1 GROUP BY 1
 ),
 conflicting AS (
-    SELECT format, count(*) AS versions
-    FROM (SELECT format FROM version_texts GROUP BY arxiv_id, version, format HAVING count(*) > 1) c
-    GROUP BY format
+    SELECT format, count(*) AS versions FROM report_store.paper_quality, unnest(conflicting_formats) AS format GROUP BY format
 ),
--- Pairs of formats that both have a text for a version, minus the pairs that share one of those texts:
--- the versions on which two formats disagree. Pairs come from unnesting small per-version arrays, never
--- from joining the version list with itself, so no plan is quadratic in the papers.
 differing AS (
-    SELECT v.arxiv_id, v.version, a.format AS format_a, b.format AS format_b
-    FROM (SELECT arxiv_id, version, array_agg(DISTINCT format) AS formats FROM version_texts GROUP BY 1, 2) v,
-         unnest(v.formats) AS a (format), unnest(v.formats) AS b (format)
-    WHERE a.format < b.format
-    EXCEPT
-    SELECT t.arxiv_id, t.version, a.format, b.format
-    FROM (SELECT arxiv_id, version, array_agg(DISTINCT format) AS formats FROM version_texts GROUP BY arxiv_id, version, text_hash) t,
-         unnest(t.formats) AS a (format), unnest(t.formats) AS b (format)
-    WHERE a.format < b.format
-),
-differing_pairs AS (
-    SELECT format_a, format_b, count(*) AS versions FROM differing GROUP BY 1, 2
+    SELECT pair, count(*) AS versions FROM report_store.paper_quality, unnest(differing_formats) AS pair GROUP BY pair
 )
 SELECT 'papers_only_from_' || f.format AS metric, NULL::text AS detail, coalesce(o.papers, 0) AS value
 FROM formats f LEFT JOIN only_from o ON o.format = f.format
@@ -59,8 +43,7 @@ UNION ALL
  WHERE d.outcome <> 'rejected'
  GROUP BY 2)
 UNION ALL
-SELECT 'duplicate_entries_within_a_file', NULL,
-       (SELECT count(*) FROM texts) - (SELECT count(*) FROM (SELECT DISTINCT digest_id, arxiv_id FROM texts) per_file)
+SELECT 'duplicate_entries_within_a_file', NULL, coalesce(sum(duplicate_entries), 0)::bigint FROM report_store.paper_quality
 UNION ALL
 SELECT 'versions_seen_with_different_texts', f.format, coalesce(c.versions, 0)
 FROM formats f LEFT JOIN conflicting c ON c.format = f.format
@@ -68,7 +51,7 @@ UNION ALL
 SELECT 'cross_format_versions_with_different_texts', fa.format || ' vs ' || fb.format, coalesce(d.versions, 0)
 FROM formats fa
 JOIN formats fb ON fb.format > fa.format
-LEFT JOIN differing_pairs d ON d.format_a = fa.format AND d.format_b = fb.format;
+LEFT JOIN differing d ON d.pair = fa.format || ' vs ' || fb.format;
 
 COMMENT ON VIEW report.data_quality IS 'Data-quality figures: papers known from one format only, rejected files and entries (by reason), duplicate entries within a file, versions seen with different texts, cross-format versions whose texts differ.';
 COMMENT ON COLUMN report.data_quality.metric IS 'papers_only_from_<format>, rejected_files, rejected_entries, rejected_entries_by_reason, duplicate_entries_within_a_file, versions_seen_with_different_texts, cross_format_versions_with_different_texts.';

@@ -1,4 +1,5 @@
 using Etl.Data;
+using Etl.Data.Reporting;
 using Etl.Data.Schema;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -30,7 +31,11 @@ public sealed class ReportingLayer : Migration
             CREATE TEMP TABLE touched_papers ON COMMIT DROP AS SELECT arxiv_id FROM warehouse.papers;
             CREATE TEMP TABLE staged_authors ON COMMIT DROP AS SELECT author_key, display_name FROM warehouse.authors;
             """);
-        migrationBuilder.Sql(EmbeddedSql.Read(typeof(EmbeddedSql).Assembly, "sql/load/refresh_paper_lists.sql"));
+        foreach (var script in ReportStore.Scripts)
+        {
+            migrationBuilder.Sql(EmbeddedSql.Read(typeof(EmbeddedSql).Assembly, $"sql/load/{script}.sql"));
+        }
+
         migrationBuilder.Sql(EmbeddedSql.Read(typeof(ReportingLayer).Assembly, "sql/report/reader_role.sql"));
     }
 

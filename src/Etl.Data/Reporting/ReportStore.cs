@@ -9,14 +9,20 @@ namespace Etl.Data.Reporting;
 /// docs/reporting.md) current, in the load's own transaction, for the papers it touched: a committed
 /// batch never leaves a report view behind the warehouse.
 /// </summary>
-internal static class ReportStore
+public static class ReportStore
 {
+    /// <summary>The refresh scripts (<c>sql/load</c>); the migration runs the same ones to fill the store.</summary>
+    public static IReadOnlyList<string> Scripts { get; } = ["refresh_paper_lists", "refresh_paper_quality"];
+
     /// <summary>Runs after <c>apply_papers.sql</c>, with the batch's <c>touched_papers</c> and <c>staged_authors</c>.</summary>
-    public static async Task RefreshTouchedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    internal static async Task RefreshTouchedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var phase = Stopwatch.GetTimestamp();
-        await using var command = new NpgsqlCommand(EmbeddedSql.Load("refresh_paper_lists"), connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        LoadTimings.Add("report store refresh", phase);
+        foreach (var script in Scripts)
+        {
+            var phase = Stopwatch.GetTimestamp();
+            await using var command = new NpgsqlCommand(EmbeddedSql.Load(script), connection) { CommandTimeout = 0 };
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            LoadTimings.Add($"report store: {script}", phase);
+        }
     }
 }
