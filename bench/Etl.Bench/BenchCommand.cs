@@ -42,6 +42,7 @@ internal static class BenchCommand
 
         var backfills = new List<(double Seconds, double Floor, double Ratio, double Rss)>();
         var smallRss = new List<double>();
+        var viewsAfterBackfill = new List<IReadOnlyList<(string View, double Seconds, long Rows)>>();
         for (var run = 1; run <= runs; run++)
         {
             var smallDb = await FreshDatabaseAsync(server, "bench_small", cancellationToken).ConfigureAwait(false);
@@ -50,6 +51,7 @@ internal static class BenchCommand
             var bigDb = await FreshDatabaseAsync(server, "bench", cancellationToken).ConfigureAwait(false);
             await CheckpointAsync(bigDb, cancellationToken).ConfigureAwait(false);
             var load = await ChildLoad.RunAsync(etl, bigDb, big.Path, cancellationToken).ConfigureAwait(false);
+            viewsAfterBackfill.Add(await ViewTimings.MeasureAsync(bigDb, cancellationToken).ConfigureAwait(false));
             await using var dataSource = NpgsqlDataSource.Create(bigDb);
             var floor = await CopyFloor.MeasureAsync(dataSource, Path.Combine(work, "floor-dump"), cancellationToken).ConfigureAwait(false);
             var ratio = load.LoaderTime.TotalSeconds / floor.TotalSeconds;
@@ -60,7 +62,10 @@ internal static class BenchCommand
 
         var (incrementalLoad, incrementalCommand) = await MeasureIncrementalAsync(server, work, etl, cancellationToken).ConfigureAwait(false);
 
-        var report = Report(papers, smallPapers, runs, big, parse, backfills, smallRss, incrementalLoad, incrementalCommand);
+        var viewsAfterDaily = await ViewTimings.MeasureAsync(new NpgsqlConnectionStringBuilder(server) { Database = "bench" }.ConnectionString, cancellationToken).ConfigureAwait(false);
+
+        var report = Report(papers, smallPapers, runs, big, parse, backfills, smallRss, incrementalLoad, incrementalCommand)
+            + Environment.NewLine + Environment.NewLine + ViewReport(papers, viewsAfterBackfill, viewsAfterDaily);
         output.WriteLine();
         output.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(work, "results.md"), report, cancellationToken).ConfigureAwait(false);
@@ -239,6 +244,21 @@ internal static class BenchCommand
         await WarehouseMigrator.MigrateAsync(
             new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString, cancellationToken).ConfigureAwait(false);
         return new NpgsqlConnectionStringBuilder(server) { Database = name, CommandTimeout = 0 }.ConnectionString;
+    }
+
+    /// <summary>Each report view's full SELECT: median over the runs right after the backfill, and once after the 40 daily files.</summary>
+    private static string ViewReport(int papers, List<IReadOnlyList<(string View, double Seconds, long Rows)>> afterBackfill, IReadOnlyList<(string View, double Seconds, long Rows)> afterDaily)
+    {
+        var table = new StringBuilder();
+        table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| full `SELECT *` ({papers:N0} papers) | rows | after the backfill (no manual ANALYZE) | after 40 daily files | target |"));
+        table.AppendLine("|---|---|---|---|---|");
+        foreach (var (view, seconds, rows) in afterDaily)
+        {
+            var backfill = Stats.Median(afterBackfill.Select(run => run.First(timing => timing.View == view).Seconds));
+            table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {view} | {rows:N0} | {backfill:0.00} s | {seconds:0.00} s | < 2 s |"));
+        }
+
+        return table.ToString();
     }
 
     private static string Machine()

@@ -22,6 +22,8 @@ internal static class CommandLine
             MigrateCommand.Create(configuration),
             RebuildCommand.Create(configuration),
             ReparseCommand.Create(configuration),
+            ReportCommand.Create(configuration),
+            ReaderCommand.Create(configuration),
             GenerateCommand.Create(),
         };
 

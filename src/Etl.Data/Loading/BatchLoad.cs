@@ -83,6 +83,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
         phase = Stopwatch.GetTimestamp();
         await ExecuteAsync(connection, EmbeddedSql.Load("apply_papers"), cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("apply papers (SQL)", phase);
+        await Reporting.ReportStore.RefreshTouchedAsync(connection, LoadTimings, cancellationToken).ConfigureAwait(false);
         phase = Stopwatch.GetTimestamp();
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("commit (deferred FK checks)", phase);

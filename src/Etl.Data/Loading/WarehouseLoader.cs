@@ -84,6 +84,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             newVersions += load.NewVersions;
         }
 
+        await TableStatistics.AnalyzeGrownAsync(dataSource, timings, cancellationToken).ConfigureAwait(false);
         return new LoadSummary(paths.Count, loaded, already, rejected, entries, rejectedEntries, newPapers, newVersions, bytesDone, clock.Elapsed)
         {
             Timings = timings.Snapshot(),

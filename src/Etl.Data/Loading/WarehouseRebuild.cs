@@ -27,7 +27,7 @@ public static class WarehouseRebuild
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(retry);
-        return await retry.ExecuteAsync(
+        var rebuilt = await retry.ExecuteAsync(
             async token =>
             {
                 await using var connection = await dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
@@ -45,6 +45,8 @@ public static class WarehouseRebuild
                     await apply.ExecuteNonQueryAsync(token).ConfigureAwait(false);
                 }
 
+                await Reporting.ReportStore.RefreshTouchedAsync(connection, timings: null, token).ConfigureAwait(false);
+
                 if (alsoInTransaction is not null)
                 {
                     await alsoInTransaction(connection, token).ConfigureAwait(false);
@@ -54,5 +56,7 @@ public static class WarehouseRebuild
                 return papers;
             },
             cancellationToken).ConfigureAwait(false);
+        await TableStatistics.AnalyzeGrownAsync(dataSource, timings: null, cancellationToken).ConfigureAwait(false);
+        return rebuilt;
     }
 }

@@ -1,0 +1,40 @@
+-- Keeps report_store.paper_lists current (see sql/report/paper_lists.sql) after apply_papers.sql, in
+-- the same transaction. Runs for a batch (touched_papers: the batch's papers; touched_authors: authors
+-- of its detailed entries, staged_authors: their display names now) and for etl rebuild (every paper).
+--
+-- A paper's lists change when the paper is touched or when one of its authors' display name changes;
+-- a display name can only change for a touched author, so the work is proportional to the batch.
+
+CREATE TEMP TABLE renamed_authors ON COMMIT DROP AS
+SELECT s.author_key
+FROM staged_authors s
+JOIN report_store.author_names n ON n.author_key = s.author_key
+WHERE n.display_name <> s.display_name;
+
+INSERT INTO report_store.author_names AS n (author_key, display_name)
+SELECT author_key, display_name FROM staged_authors
+ON CONFLICT (author_key) DO UPDATE SET display_name = excluded.display_name
+WHERE n.display_name <> excluded.display_name;
+
+CREATE TEMP TABLE list_papers ON COMMIT DROP AS
+SELECT arxiv_id FROM touched_papers
+UNION
+SELECT pa.arxiv_id FROM warehouse.paper_authors pa WHERE pa.author_key IN (SELECT author_key FROM renamed_authors);
+ANALYZE list_papers;
+
+-- Rewrite the lists of those papers (papers gone from the warehouse lose theirs too).
+DELETE FROM report_store.paper_lists WHERE arxiv_id IN (SELECT arxiv_id FROM list_papers);
+
+INSERT INTO report_store.paper_lists (arxiv_id, authors, categories)
+SELECT p.arxiv_id, coalesce(a.authors, '{}'::text[]), coalesce(c.categories, '{}'::text[])
+FROM warehouse.papers p
+LEFT JOIN (SELECT pa.arxiv_id, array_agg(au.display_name ORDER BY pa.position) AS authors
+           FROM warehouse.paper_authors pa
+           JOIN warehouse.authors au ON au.author_key = pa.author_key
+           WHERE pa.arxiv_id IN (SELECT arxiv_id FROM list_papers)
+           GROUP BY pa.arxiv_id) a ON a.arxiv_id = p.arxiv_id
+LEFT JOIN (SELECT pc.arxiv_id, array_agg(pc.code ORDER BY pc.code COLLATE "C") AS categories
+           FROM warehouse.paper_categories pc
+           WHERE pc.arxiv_id IN (SELECT arxiv_id FROM list_papers)
+           GROUP BY pc.arxiv_id) c ON c.arxiv_id = p.arxiv_id
+WHERE p.arxiv_id IN (SELECT arxiv_id FROM list_papers);
