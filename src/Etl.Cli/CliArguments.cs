@@ -7,6 +7,7 @@ namespace Etl.Cli;
 internal sealed class CliArguments
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+    private readonly List<(string Name, string Value)> _repeated = [];
 
     private CliArguments(List<string> positional) => Positional = positional;
 
@@ -30,6 +31,7 @@ internal sealed class CliArguments
             else if (valued.Contains(arg))
             {
                 parsed._options[arg] = cursor.MoveNext() ? cursor.Current : throw new UsageException($"{arg} needs a value");
+                parsed._repeated.Add((arg, cursor.Current));
             }
             else if (flags.Contains(arg))
             {
@@ -51,6 +53,9 @@ internal sealed class CliArguments
     public bool Has(string name) => _options.ContainsKey(name);
 
     public string? Value(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>Every value of an option that may be given more than once, in order.</summary>
+    public IReadOnlyList<string> Values(string name) => [.. _repeated.Where(option => option.Name == name).Select(option => option.Value)];
 
     public int Int(string name, int fallback) =>
         _options.TryGetValue(name, out var text)

@@ -16,6 +16,8 @@ internal static class CommandLine
                  [--batch-mb N] [--quiet]  commit every ~N MB of input (64); print only files with rejections
           migrate                          create or update the warehouse schema
           rebuild                          recompute every paper, version and author from the stored evidence
+          serve --inbox DIR [--inbox DIR]... [--urls URL] [--workers N] [--schedule CRON] [--archive DIR] [--quarantine DIR]
+                                           load digests as they arrive; status page, /healthz, /metrics, /hangfire
           generate --out DIR [--papers N] [--seed S] [--bad-entries]
                                            write a synthetic corpus of digests (the samples are made this way)
           bench [--papers N] [--runs R] [--small-papers M] [--work-dir DIR]
@@ -47,6 +49,7 @@ internal static class CommandLine
                 "ingest" => await IngestCommand.RunAsync(Parse(rest, ["--batch-mb"], ["--quiet", "--report-memory", "--timings"], out var options), options, cancellationToken),
                 "migrate" => await MigrateCommand.RunAsync(Parse(rest, [], [], out var options), options, cancellationToken),
                 "rebuild" => await RebuildCommand.RunAsync(Parse(rest, [], [], out var options), options, cancellationToken),
+                "serve" => await ServeCommand.RunAsync(Parse(rest, ServeCommand.ValuedOptions, [], out var options), options, configuration, cancellationToken),
                 "generate" => GenerateCommand.Run(CliArguments.Parse(rest, ["--out", "--papers", "--seed"], ["--bad-entries"])),
                 "bench" => await BenchCommand.RunAsync(CliArguments.Parse(rest, ["--papers", "--runs", "--work-dir", "--small-papers"], []), cancellationToken),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
