@@ -38,8 +38,8 @@ public static class ServiceHost
         }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
-        builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console =>
         {
@@ -47,6 +47,10 @@ public static class ServiceHost
             console.UseUtcTimestamp = true;
             console.TimestampFormat = "HH:mm:ss ";
         });
+
+        // One line per file from the jobs; requests and SQL only when something is wrong (appsettings.json Logging:LogLevel can say otherwise).
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
 
         var services = builder.Services;

@@ -59,7 +59,7 @@ public sealed partial class LoadFilesJob(
         foreach (var outcome in outcomes)
         {
             var name = OutcomeName(outcome);
-            LogFile(outcome.Path, name, outcome.Entries, outcome.Rejections.Count, seconds * 1000, outcome.Reason);
+            LogFile(outcome.Path, name, outcome.Entries, outcome.Rejections.Count, seconds * 1000, outcome.Reason ?? string.Empty);
             ServiceMetrics.Files.WithLabels(name).Inc();
             ServiceMetrics.Entries.Inc(outcome.Entries);
             ServiceMetrics.RejectedEntries.Inc(outcome.Rejections.Count);
@@ -99,7 +99,7 @@ public sealed partial class LoadFilesJob(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{File} {Outcome}: {Entries} entries, {RejectedEntries} rejected entries, {DurationMs:0} ms {Reason}")]
-    private partial void LogFile(string file, string outcome, int entries, int rejectedEntries, double durationMs, string? reason);
+    private partial void LogFile(string file, string outcome, int entries, int rejectedEntries, double durationMs, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{File} skipped: gone or changed since the scan saw it")]
     private partial void LogSkipped(string file);
