@@ -115,9 +115,10 @@ public static class ServiceHost
             // The warehouse was just migrated, so it is reachable: fail loudly rather than run a server that cannot work.
             AllowDegradedModeWithoutStorage = false,
 
-            // A job whose process died is taken over after this, while a running job keeps extending it.
+            // A job whose worker died (or could not record its state while the database was away) is taken
+            // over after this; a running job keeps extending it, so long jobs are not affected.
             UseSlidingInvisibilityTimeout = true,
-            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            InvisibilityTimeout = TimeSpan.FromMinutes(1),
         };
 
         // Registered before AddHangfire, which then keeps it: no process-wide JobStorage.Current, so

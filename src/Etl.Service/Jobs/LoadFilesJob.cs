@@ -5,6 +5,7 @@ using Etl.Service.Inbox;
 using Etl.Service.Status;
 using Hangfire;
 using Microsoft.Extensions.Logging;
+using Polly;
 using Prometheus;
 
 namespace Etl.Service.Jobs;
@@ -22,6 +23,7 @@ public sealed partial class LoadFilesJob(
     FileMover mover,
     PendingFiles pending,
     ActivityLog activity,
+    ResiliencePipeline retry,
     TimeProvider clock,
     ILogger<LoadFilesJob> logger)
 {
@@ -54,7 +56,9 @@ public sealed partial class LoadFilesJob(
 
         // Everything below happens after the files' transactions committed.
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var stored = await contents.FindAsync(present.Select(file => file.Sha256), cancellationToken).ConfigureAwait(false);
+        // The bookkeeping after the commit retries transient errors too: failing the job here would only run it again.
+        var stored = await retry.ExecuteAsync(
+            async token => await contents.FindAsync(present.Select(file => file.Sha256), token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var shaByPath = present.ToDictionary(file => file.Path, file => file.Sha256, StringComparer.Ordinal);
         foreach (var outcome in outcomes)
         {
@@ -70,8 +74,11 @@ public sealed partial class LoadFilesJob(
             }
         }
 
-        activity.Record(handled);
-        pending.Release(files.Select(file => file.Sha256));
+        retry.Execute(() =>
+        {
+            activity.Record(handled);
+            pending.Release(files.Select(file => file.Sha256));
+        });
         ServiceMetrics.JobDuration.WithLabels("load").Observe(seconds);
         ServiceMetrics.LastSuccessfulLoad.SetToCurrentTimeUtc();
     }
