@@ -1,4 +1,5 @@
 using Etl.Service;
+using Etl.Service.Security;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 
@@ -35,6 +36,15 @@ internal static class ServeCommand
         if (options.Inbox.Count == 0)
         {
             throw new UsageException("serve needs an inbox: --inbox DIR (repeatable), or Service:Inbox in appsettings.json (environment Service__Inbox__0)");
+        }
+
+        try
+        {
+            AccessGate.Validate(options);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new UsageException(exception.Message);
         }
 
         return ServeAsync(options, warehouse, configuration, cancellationToken);
