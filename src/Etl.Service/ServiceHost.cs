@@ -32,6 +32,7 @@ public static class ServiceHost
     {
         ArgumentNullException.ThrowIfNull(options);
         AccessGate.Validate(options);
+        MetricsSetup.EnsureConfigured();
         foreach (var folder in options.Inbox)
         {
             Directory.CreateDirectory(folder);
