@@ -69,6 +69,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
     {
         await EmbeddedPostgres.StopAsync(_cluster, CancellationToken.None);
         Directory.Delete(_cluster, recursive: true);
+        File.Delete(_cluster + ".lock");
         Directory.Delete(_folder, recursive: true);
     }
 
