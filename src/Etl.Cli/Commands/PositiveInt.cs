@@ -6,16 +6,23 @@ namespace Etl.Cli.Commands;
 /// <summary>An option taking a positive whole number; absent unless given, so configuration or a default can apply.</summary>
 internal static class PositiveInt
 {
-    public static Option<int?> Option(string name, string description)
-    {
-        var option = new Option<int?>(name) { Description = description, HelpName = "N" };
-        option.Validators.Add(result =>
+    public static Option<int?> Option(string name, string description) =>
+        new(name)
         {
-            if (result.GetValueOrDefault<int?>() is <= 0)
+            Description = description,
+            HelpName = "N",
+
+            // One message for every wrong value ('none', '0', '-3'), saying what is expected.
+            CustomParser = result =>
             {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a positive whole number, not '{result.Tokens[^1].Value}'"));
-            }
-        });
-        return option;
-    }
+                var text = result.Tokens[^1].Value;
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
+                {
+                    return value;
+                }
+
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a positive whole number, not '{text}'"));
+                return null;
+            },
+        };
 }

@@ -84,7 +84,11 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             newVersions += load.NewVersions;
         }
 
-        await TableStatistics.AnalyzeGrownAsync(dataSource, timings, cancellationToken).ConfigureAwait(false);
+        // Only a load that committed rows can have changed the statistics the report views are planned from.
+        if (loaded + rejected > 0)
+        {
+            await TableStatistics.AnalyzeGrownAsync(dataSource, timings, cancellationToken).ConfigureAwait(false);
+        }
         return new LoadSummary(paths.Count, loaded, already, rejected, entries, rejectedEntries, newPapers, newVersions, bytesDone, clock.Elapsed)
         {
             Timings = timings.Snapshot(),

@@ -1,0 +1,11 @@
+namespace Etl.Service.Status;
+
+/// <summary>Everything the status page shows, read at one moment.</summary>
+public sealed record StatusSnapshot(
+    WarehouseTotals Totals,
+    IReadOnlyList<FileActivity> Recent,
+    IReadOnlyList<RejectedFile> Rejected,
+    QueueDepth Queue,
+    DateTimeOffset? LastScan,
+    IReadOnlyList<string> Inboxes,
+    DateTimeOffset At);
