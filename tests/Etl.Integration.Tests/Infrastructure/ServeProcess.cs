@@ -24,7 +24,9 @@ internal sealed partial class ServeProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<(ServeProcess Process, Uri Url)> StartAsync(IEnumerable<string> args)
+    /// <param name="args">The options after <c>serve</c>.</param>
+    /// <param name="environment">Settings given as environment variables (<c>Service__JobMegabytes</c>, …).</param>
+    public static async Task<(ServeProcess Process, Uri Url)> StartAsync(IEnumerable<string> args, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "etl.dll"));
@@ -35,6 +37,10 @@ internal sealed partial class ServeProcess : IAsyncDisposable
         }
 
         start.Environment.Remove("ConnectionStrings__Warehouse");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         var serve = new ServeProcess(Process.Start(start)!);
         serve._process.OutputDataReceived += (_, e) => serve.Append(e.Data);
         serve._process.ErrorDataReceived += (_, e) => serve.Append(e.Data);
