@@ -44,7 +44,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper log) : IDisposable
                 await Task.WhenAny(exited, Task.Delay(kills < Kills ? random.Next(loadMilliseconds / 3, loadMilliseconds) : Timeout.Infinite));
                 if (process.HasExited)
                 {
-                    Assert.True(process.ExitCode == 2, log.ToString());
+                    // 2 when this run met the rejected entries; 0 when a killed run had already committed them all.
+                    Assert.True(process.ExitCode is 0 or 2, log.ToString());
                     break;
                 }
 
