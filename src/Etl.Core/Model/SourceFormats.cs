@@ -43,6 +43,18 @@ public static class SourceFormats
     /// <param name="content">Its bytes.</param>
     public static ParsedDigest Parse(string path, ReadOnlySpan<byte> content) => ParserFor(path).Parse(path, content);
 
+    /// <summary>Streams one file (see <see cref="ISourceParser.Parse(string, Stream, ContentScan, Action{DigestEntry}, int)"/>): memory does not grow with the file.</summary>
+    /// <param name="path">The file's name or path; only its name is used.</param>
+    /// <param name="content">Its bytes from the start, the same bytes <paramref name="scan"/> was given.</param>
+    /// <param name="scan">The whole-file facts of an earlier pass.</param>
+    /// <param name="onEntry">Called with each entry, in file order.</param>
+    /// <param name="pieceSize">About how much is parsed at a time (characters of a digest, bytes of a listing).</param>
+    public static ParsedDigest Parse(string path, Stream content, ContentScan scan, Action<DigestEntry> onEntry, int pieceSize = PieceSize) =>
+        ParserFor(path).Parse(path, content, scan, onEntry, pieceSize);
+
+    /// <summary>About 4 MB parsed at a time when streaming.</summary>
+    public const int PieceSize = 4 << 20;
+
     /// <summary>The date a file names (digest header or listing file name), read cheaply to order a backfill; null when it names none.</summary>
     public static DateOnly? ReadDate(string path, ReadOnlySpan<byte> content) => ParserFor(path).ReadDate(path, content);
 

@@ -10,22 +10,12 @@ namespace Etl.Core.Parsing;
 public static class DigestParser
 {
     /// <summary>
-    /// The largest file taken as a digest: 256 MB, where a daily listing is a few MB. Bigger files are rejected
-    /// unread, so one stray dump cannot exhaust the loader's memory.
-    /// </summary>
-    public const long MaxBytes = 256L * 1024 * 1024;
-
-    /// <summary>
     /// Parses raw file bytes: UTF-8 with or without BOM (UTF-16 with a BOM is transcoded), LF or CRLF.
-    /// Binary data, invalid UTF-8 and files over <see cref="MaxBytes"/> are rejected with the reason.
+    /// Binary data and invalid UTF-8 are rejected with the reason. Holds the whole file (about 7 times its size
+    /// with the parsed entries); large files are streamed with <see cref="Parse(Stream, ContentScan, Action{DigestEntry}, int)"/>.
     /// </summary>
     public static ParsedDigest Parse(ReadOnlySpan<byte> content)
     {
-        if (content.Length > MaxBytes)
-        {
-            return TooLarge(content.Length);
-        }
-
         if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || content.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
             return ParseUtf16(content);
@@ -34,20 +24,16 @@ public static class DigestParser
         var nul = content.IndexOf((byte)0);
         if (nul >= 0)
         {
-            return ParsedDigest.NotADigest($"line {content[..nul].Count((byte)'\n') + 1}: not a digest: the file holds binary data (a NUL byte); a digest is UTF-8 text");
+            return ParsedDigest.NotADigest(BinaryData(content[..nul].Count((byte)'\n') + 1));
         }
 
         if (!System.Text.Unicode.Utf8.IsValid(content))
         {
-            return ParsedDigest.NotADigest($"line {LineOfFirstInvalidByte(content)}: not a digest: the file is not valid UTF-8; save it as UTF-8 and load it again");
+            return ParsedDigest.NotADigest(NotUtf8(LineOfFirstInvalidByte(content)));
         }
 
         return Parse(Encoding.UTF8.GetString(content));
     }
-
-    /// <summary>What a file over <see cref="MaxBytes"/> gets, without being read.</summary>
-    public static ParsedDigest TooLarge(long bytes) => ParsedDigest.NotADigest(
-        $"line 1: not a digest: the file is {bytes / (1024.0 * 1024):#,0} MB, more than the {MaxBytes / (1024 * 1024)} MB a digest can be (a daily listing is a few MB); split it into daily files");
 
     /// <summary>Parses text from a reader; a leading BOM is ignored.</summary>
     public static ParsedDigest Parse(TextReader reader)
@@ -69,12 +55,12 @@ public static class DigestParser
         var position = 0;
         if (!NextLine(memory, ref position, out var first))
         {
-            return ParsedDigest.NotADigest("line 1: not a digest: the file is empty");
+            return ParsedDigest.NotADigest(Empty);
         }
 
         if (memory.Span.IsWhiteSpace())
         {
-            return ParsedDigest.NotADigest("line 1: not a digest: the file holds only whitespace");
+            return ParsedDigest.NotADigest(WhitespaceOnly);
         }
 
         if (!HeaderParser.TryParse(first.ToString(), out var header, out var reason))
@@ -84,10 +70,120 @@ public static class DigestParser
 
         var entries = new List<DigestEntry>();
         var rejections = new List<EntryRejection>();
+        ParseEntries(memory[position..], 1, header, result => Add(result, entries, rejections));
+        return new ParsedDigest(header, entries, rejections, null);
+    }
+
+    /// <summary>
+    /// Streams a file whose whole-file facts were gathered in an earlier pass over the same bytes: the file is
+    /// rejected from <paramref name="scan"/> exactly as <see cref="Parse(ReadOnlySpan{byte})"/> would, or else read
+    /// in pieces that end before a <c>### </c> line (so no entry is split), each parsed by the same entry parsers.
+    /// Entries go to <paramref name="onEntry"/> as they are parsed and are not kept: memory is bounded by the
+    /// piece size and the largest entry, not by the file. The result has no entries, only header and rejections.
+    /// </summary>
+    public static ParsedDigest Parse(Stream content, ContentScan scan, Action<DigestEntry> onEntry, int pieceChars)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(scan);
+        ArgumentNullException.ThrowIfNull(onEntry);
+        if (Rejection(scan) is { } rejection)
+        {
+            return ParsedDigest.NotADigest(rejection);
+        }
+
+        Encoding encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        if (scan.Utf16)
+        {
+            var bom = new byte[2];
+            content.ReadExactly(bom);
+            encoding = new UnicodeEncoding(bigEndian: bom[0] == 0xFE, byteOrderMark: false);
+        }
+
+        using var reader = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        return Parse(reader, onEntry, pieceChars);
+    }
+
+    /// <summary>Streams text (whole-file rules already checked) piece by piece; see <see cref="Parse(Stream, ContentScan, Action{DigestEntry}, int)"/>.</summary>
+    internal static ParsedDigest Parse(TextReader reader, Action<DigestEntry> onEntry, int pieceChars)
+    {
+        DigestHeader? header = null;
+        var rejections = new List<EntryRejection>();
+        foreach (var (linesBefore, piece) in TextPieces.Split(reader, pieceChars))
+        {
+            var text = piece;
+            var before = linesBefore;
+            if (header is null)
+            {
+                // The first piece holds the whole header line: pieces end only after a line feed.
+                if (text.Span.StartsWith('\uFEFF'))
+                {
+                    text = text[1..];
+                }
+
+                var position = 0;
+                if (!NextLine(text, ref position, out var first))
+                {
+                    return ParsedDigest.NotADigest(Empty);
+                }
+
+                if (!HeaderParser.TryParse(first.ToString(), out var parsedHeader, out var reason))
+                {
+                    return ParsedDigest.NotADigest(reason);
+                }
+
+                header = parsedHeader;
+                text = text[position..];
+                before = 1;
+            }
+
+            ParseEntries(text, before, header, result =>
+            {
+                if (result.Entry is not null)
+                {
+                    onEntry(result.Entry);
+                }
+                else
+                {
+                    rejections.Add(result.Rejection!);
+                }
+            });
+        }
+
+        return header is null ? ParsedDigest.NotADigest(Empty) : new ParsedDigest(header, [], rejections, null);
+    }
+
+    /// <summary>The whole-file rejection <see cref="Parse(ReadOnlySpan{byte})"/> gives, from facts gathered while streaming; null when none.</summary>
+    internal static string? Rejection(ContentScan scan)
+    {
+        if (scan.Utf16 && scan.Utf16Broken)
+        {
+            return BrokenUtf16;
+        }
+
+        if (scan.NulLine is { } nul)
+        {
+            return scan.Utf16 ? BinaryText(nul) : BinaryData(nul);
+        }
+
+        if (!scan.Utf16 && scan.InvalidUtf8Line is { } invalid)
+        {
+            return NotUtf8(invalid);
+        }
+
+        return scan.IsEmpty ? Empty : scan.IsWhitespaceOnly ? WhitespaceOnly : null;
+    }
+
+    /// <summary>
+    /// The entries of a run of lines that follows the header: every <c>###</c> line starts an entry, lines before
+    /// the first one are ignored. <paramref name="linesBefore"/> numbers the lines as in the whole file.
+    /// </summary>
+    private static void ParseEntries(ReadOnlyMemory<char> text, int linesBefore, DigestHeader header, Action<EntryResult> add)
+    {
+        var position = 0;
         var block = new EntryBlock();
         var inEntry = false;
-        var number = 1;
-        while (NextLine(memory, ref position, out var line))
+        var number = linesBefore;
+        while (NextLine(text, ref position, out var line))
         {
             number++;
             var span = line.Span;
@@ -95,7 +191,7 @@ public static class DigestParser
             {
                 if (inEntry)
                 {
-                    Add(ParseEntry(block, header), entries, rejections);
+                    add(ParseEntry(block, header));
                 }
 
                 block.Start(number, line.Length > 4 ? line[4..] : ReadOnlyMemory<char>.Empty);
@@ -109,10 +205,8 @@ public static class DigestParser
 
         if (inEntry)
         {
-            Add(ParseEntry(block, header), entries, rejections);
+            add(ParseEntry(block, header));
         }
-
-        return new ParsedDigest(header, entries, rejections, null);
     }
 
     /// <summary>UTF-16 with a byte order mark (as some Windows editors save) is transcoded; broken UTF-16 is rejected.</summary>
@@ -126,12 +220,12 @@ public static class DigestParser
         }
         catch (DecoderFallbackException)
         {
-            return ParsedDigest.NotADigest("line 1: not a digest: the file starts with a UTF-16 byte order mark but is not valid UTF-16; save it as UTF-8 and load it again");
+            return ParsedDigest.NotADigest(BrokenUtf16);
         }
 
         var nul = text.IndexOf('\0', StringComparison.Ordinal);
         return nul >= 0
-            ? ParsedDigest.NotADigest($"line {text.AsSpan(0, nul).Count('\n') + 1}: not a digest: the file holds binary data (a NUL character); a digest is text")
+            ? ParsedDigest.NotADigest(BinaryText(text.AsSpan(0, nul).Count('\n') + 1))
             : Parse(text);
     }
 
@@ -172,6 +266,18 @@ public static class DigestParser
             rejections.Add(result.Rejection!);
         }
     }
+
+    private const string Empty = "line 1: not a digest: the file is empty";
+
+    private const string WhitespaceOnly = "line 1: not a digest: the file holds only whitespace";
+
+    private const string BrokenUtf16 = "line 1: not a digest: the file starts with a UTF-16 byte order mark but is not valid UTF-16; save it as UTF-8 and load it again";
+
+    private static string BinaryData(int line) => $"line {line}: not a digest: the file holds binary data (a NUL byte); a digest is UTF-8 text";
+
+    private static string BinaryText(int line) => $"line {line}: not a digest: the file holds binary data (a NUL character); a digest is text";
+
+    private static string NotUtf8(int line) => $"line {line}: not a digest: the file is not valid UTF-8; save it as UTF-8 and load it again";
 
     internal static int LineOfFirstInvalidByte(ReadOnlySpan<byte> content)
     {

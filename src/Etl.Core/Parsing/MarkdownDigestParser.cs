@@ -12,6 +12,9 @@ internal sealed class MarkdownDigestParser : ISourceParser
 
     public ParsedDigest Parse(string fileName, ReadOnlySpan<byte> content) => DigestParser.Parse(content);
 
+    public ParsedDigest Parse(string fileName, Stream content, ContentScan scan, Action<DigestEntry> onEntry, int pieceSize) =>
+        DigestParser.Parse(content, scan, onEntry, pieceSize);
+
     public DateOnly? ReadDate(string fileName, ReadOnlySpan<byte> content)
     {
         var end = content.IndexOf((byte)'\n');

@@ -103,16 +103,8 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
         for (var i = 0; i < fresh.Count; i++)
         {
             var file = fresh[i];
-            var (parsed, problem) = DigestReader.ReadAndParse(file.Path, file.Bytes, file.Sha256);
-            if (parsed is null)
-            {
-                // Deleted, unreadable or changed since it was hashed: skipped alone, the rest of the batch loads.
-                _outcomes.Add(new FileOutcome(file.Path, FileOutcomeKind.Unreadable, 0, [], problem));
-                fileDone?.Invoke(0, file.Bytes);
-                continue;
-            }
-
-            foreach (var entry in parsed.Entries)
+            // Entries flow from the file straight into the COPY: a batch never holds a file's parsed entries.
+            var (parsed, entries, problem) = DigestReader.ReadAndParse(file.Path, file.Bytes, file.Sha256, entry =>
             {
                 var keys = new string[entry.Authors.Count];
                 for (var a = 0; a < keys.Length; a++)
@@ -123,14 +115,19 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
 
                 _touchedPapers.Add(entry.ArxivId);
                 EvidenceCopy.Write(importer, ids[i], entry, keys);
+            });
+            if (parsed is null)
+            {
+                // Deleted, unreadable or changed since it was hashed: skipped alone, the rest of the batch loads.
+                _outcomes.Add(new FileOutcome(file.Path, FileOutcomeKind.Unreadable, 0, [], problem));
+                fileDone?.Invoke(0, file.Bytes);
+                continue;
             }
 
-            // Keep the counts and rejections, not the entries: they are in the COPY stream already, and
-            // holding a whole batch of parsed text would make memory grow with the batch.
-            var stored = new StoredDigest(ids[i], file, parsed with { Entries = [] }, parsed.Entries.Count);
+            var stored = new StoredDigest(ids[i], file, parsed, entries);
             digests.Add(stored);
             _outcomes.Add(stored.Outcome());
-            fileDone?.Invoke(parsed.Entries.Count, file.Bytes);
+            fileDone?.Invoke(entries, file.Bytes);
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);

@@ -133,19 +133,14 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
         foreach (var content in batch)
         {
             // Its old evidence is already deleted in this transaction: a file that went away must fail the batch, not be skipped.
-            var (digest, problem) = DigestReader.ReadAndParse(content.Path, content.Bytes, content.Sha256);
+            var (digest, entries, problem) = DigestReader.ReadAndParse(content.Path, content.Bytes, content.Sha256, entry =>
+                EvidenceCopy.Write(importer, content.DigestId, entry, [.. entry.Authors.Select(AuthorKey.For)]));
             if (digest is null)
             {
                 throw new IOException($"{content.Path}: {problem}; nothing of this batch was committed, run etl reparse again");
             }
 
-            foreach (var entry in digest.Entries)
-            {
-                EvidenceCopy.Write(importer, content.DigestId, entry, [.. entry.Authors.Select(AuthorKey.For)]);
-            }
-
-            // Keep the counts and rejections only: the entries are in the COPY stream already.
-            parsed.Add((content.DigestId, digest with { Entries = [] }, digest.Entries.Count));
+            parsed.Add((content.DigestId, digest, entries));
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);

@@ -135,14 +135,6 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void A_file_over_the_size_limit_is_rejected_with_its_size_and_the_limit()
-    {
-        var digest = DigestParser.TooLarge(1L << 30);
-
-        Assert.Equal("line 1: not a digest: the file is 1,024 MB, more than the 256 MB a digest can be (a daily listing is a few MB); split it into daily files", digest.FileRejection);
-    }
-
-    [Fact]
     public void Sql_looking_text_is_kept_verbatim()
     {
         const string Sql = "'); drop table papers; -- \"x\" $$ \\";
@@ -151,15 +143,5 @@ public sealed class BadInputTests
         var entry = Assert.Single(digest.Entries);
         Assert.Equal(Sql, entry.Title);
         Assert.Equal(["Robert'); DROP TABLE students; --"], entry.Authors);
-    }
-
-    /// <summary>Entries compare by value except their list members, which records compare by reference.</summary>
-    private sealed class EntryComparer : IEqualityComparer<Etl.Core.Model.DigestEntry>
-    {
-        public bool Equals(Etl.Core.Model.DigestEntry? x, Etl.Core.Model.DigestEntry? y) =>
-            x is not null && y is not null && x with { Authors = [], Categories = [] } == y with { Authors = [], Categories = [] }
-            && x.Authors.SequenceEqual(y.Authors) && x.Categories.SequenceEqual(y.Categories);
-
-        public int GetHashCode(Etl.Core.Model.DigestEntry obj) => obj.ArxivId.GetHashCode(StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Etl.Core.Parsing;
 using Etl.Data.Discovery;
 using Etl.Data.Loading;
 using Etl.Integration.Tests.Infrastructure;
@@ -128,13 +127,13 @@ public sealed class BadFileTests : IDisposable
     }
 
     [Fact]
-    public async Task A_file_over_the_size_limit_is_rejected_unread_and_the_reason_is_stored()
+    public async Task A_large_file_of_binary_data_is_rejected_by_the_streamed_check_and_the_reason_is_stored()
     {
         var huge = Path.Combine(_folder, "huge.md");
         using (var stream = File.Create(huge))
         {
             stream.Write(Encoding.UTF8.GetBytes("# Arxiv Papers in cs.CV on 2020-09-30\n"));
-            stream.SetLength(DigestParser.MaxBytes + 1); // sparse: no disk, and the loader must not read it into memory
+            stream.SetLength(DigestReader.StreamAboveBytes + 1); // sparse: NUL bytes, no disk
         }
 
         File.Copy(Sample("compact/cs.CV/2020-01-07.md"), Path.Combine(_folder, "small.md"));
@@ -144,7 +143,40 @@ public sealed class BadFileTests : IDisposable
 
         Assert.Equal(1, summary.FilesLoaded);
         Assert.Equal(1, summary.FilesRejected);
-        Assert.StartsWith("line 1: not a digest: the file is 256 MB, more than the 256 MB a digest can be", await database.ScalarAsync<string>("SELECT reason FROM warehouse.rejections"), StringComparison.Ordinal);
+        Assert.Equal("line 2: not a digest: the file holds binary data (a NUL byte); a digest is UTF-8 text", await database.ScalarAsync<string>("SELECT reason FROM warehouse.rejections"));
+    }
+
+    [Fact]
+    public async Task A_valid_file_larger_than_the_streaming_threshold_is_streamed_into_the_warehouse_like_the_whole_file_parse()
+    {
+        var large = Path.Combine(_folder, "large.md");
+        var summaryText = new string('s', 1500);
+        using (var writer = new StreamWriter(large, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true })
+        {
+            writer.Write("# Arxiv Papers in cs.CV on 2020-09-30\r\n\r\n");
+            for (var n = 1; writer.BaseStream.Length <= DigestReader.StreamAboveBytes + (1 << 20); n++)
+            {
+                var version = n % 1000 == 0 ? 0 : 1; // a rejected entry now and then: its line must be the whole file's line
+                writer.Write($"### Paper {n} \u00e9\r\n- **Arxiv ID**: http://arxiv.org/abs/2001.{n:D5}v{version}\r\n- **DOI**: None\r\n- **Categories**: cs.CV\r\n");
+                writer.Write($"- **Published**: 2020-01-01 10:00:00+00:00\r\n- **Updated**: 2020-01-01 10:00:00+00:00\r\n- **Authors**: Ada Lovelace, Author {n % 300}\r\n");
+                writer.Write($"- **Comment**: None\r\n- **Journal**: None\r\n- **Summary**: {summaryText} {n}\r\n\r\n");
+            }
+        }
+
+        var whole = Etl.Core.Model.SourceFormats.Parse(large, File.ReadAllBytes(large));
+        Assert.True(new FileInfo(large).Length > DigestReader.StreamAboveBytes);
+        await using var database = await TestCluster.CreateDatabaseAsync();
+
+        var summary = await database.LoadAsync(DigestFileFinder.Find([large]));
+
+        Assert.Equal(1, summary.FilesLoaded);
+        Assert.Equal(whole.Entries.Count, await database.CountAsync("SELECT count(*) FROM warehouse.evidence"));
+        Assert.Equal(whole.Entries.Count, await database.CountAsync("SELECT entries FROM warehouse.digests"));
+        Assert.Equal(whole.Entries.Count, await database.CountAsync("SELECT count(*) FROM report.papers"));
+        Assert.Equal(
+            string.Join('\n', whole.Rejections.Select(rejection => $"{rejection.Line}: {rejection.Reason}")),
+            await database.ScalarAsync<string>("SELECT string_agg(line || ': ' || reason, E'\\n' ORDER BY line) FROM warehouse.rejections"));
+        Assert.NotEmpty(whole.Rejections);
     }
 
     private static string WithPassword(string connectionString)
