@@ -1,6 +1,8 @@
--- Every spelling of every author the batch touched, grouped by author; the loader picks the display
--- name (AuthorDisplayName, in C#) from each group.
+-- Every spelling of one range of the authors the batch touched (@after < author_key <= @last, see
+-- KeyRanges), grouped by author; the loader picks the display name (AuthorDisplayName, in C#) from
+-- each group.
 SELECT v.author_key, v.spelling, v.entries
 FROM warehouse.author_variants v
-WHERE v.author_key IN (SELECT author_key FROM touched_authors)
+WHERE v.author_key IN (SELECT author_key FROM touched_authors
+                       WHERE (@after::text IS NULL OR author_key > @after) AND author_key <= @last)
 ORDER BY v.author_key COLLATE "C";

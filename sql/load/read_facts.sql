@@ -1,6 +1,7 @@
--- All evidence about the papers the batch touched (old and new), grouped by paper, with the rank key
--- of each entry. Texts are left where they are: the rules only need these facts. Categories travel only
--- for formats whose entries carry their file's category (@digest_category_formats, from SourceFormats).
+-- All evidence about one range of the papers the batch touched (old and new; @after < arxiv_id <= @last,
+-- see KeyRanges), grouped by paper, with the rank key of each entry. Texts are left where they are: the
+-- rules only need these facts. Categories travel only for formats whose entries carry their file's
+-- category (@digest_category_formats, from SourceFormats).
 SELECT e.arxiv_id,
        e.digest_id,
        d.digest_date,
@@ -13,5 +14,6 @@ SELECT e.arxiv_id,
        CASE WHEN e.format = ANY(@digest_category_formats) THEN e.categories END AS digest_categories
 FROM warehouse.evidence e
 JOIN warehouse.digests d ON d.digest_id = e.digest_id
-WHERE e.arxiv_id IN (SELECT arxiv_id FROM touched_papers)
+WHERE e.arxiv_id IN (SELECT arxiv_id FROM touched_papers
+                     WHERE (@after::text IS NULL OR arxiv_id > @after) AND arxiv_id <= @last)
 ORDER BY e.arxiv_id COLLATE "C";

@@ -7,45 +7,59 @@ namespace Etl.Data.Loading;
 /// <summary>
 /// Recomputes the display name of every author the batch touched from all of that author's spelling
 /// counts, and stages them for <c>apply_papers.sql</c>. The choice itself is <see cref="AuthorDisplayName"/>.
+/// Authors are taken one key range at a time (<see cref="KeyRanges"/>), so the names held here never
+/// exceed one range, whatever the batch.
 /// </summary>
 internal static class AuthorNames
 {
-    public static async Task StageAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <param name="connection">The batch's connection, with its <c>touched_authors</c>.</param>
+    /// <param name="rangeKeys">Authors per range (<see cref="LoaderOptions.ReconcileKeys"/>).</param>
+    /// <param name="cancellationToken">Cancels the batch.</param>
+    public static async Task StageAsync(NpgsqlConnection connection, int rangeKeys, CancellationToken cancellationToken)
+    {
+        await foreach (var (after, last) in KeyRanges.WalkAsync(connection, KeyRanges.TouchedAuthors, rangeKeys, cancellationToken).ConfigureAwait(false))
+        {
+            var chosen = await ChooseAsync(connection, after, last, cancellationToken).ConfigureAwait(false);
+            await using var importer = await connection.BeginBinaryImportAsync(
+                "COPY staged_authors (author_key, display_name) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+            foreach (var (key, name) in chosen)
+            {
+                importer.StartRow();
+                importer.Write(key, NpgsqlDbType.Text);
+                importer.Write(name, NpgsqlDbType.Text);
+            }
+
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<List<(string Key, string Name)>> ChooseAsync(NpgsqlConnection connection, string? after, string last, CancellationToken cancellationToken)
     {
         var chosen = new List<(string Key, string Name)>();
-        await using (var command = new NpgsqlCommand(EmbeddedSql.Load("read_author_variants"), connection))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        await using var command = LoadSql.Command(EmbeddedSql.Load("read_author_variants"), connection);
+        command.Parameters.Add(new NpgsqlParameter<string?>("after", NpgsqlDbType.Text) { TypedValue = after });
+        command.Parameters.AddWithValue("last", last);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        string? key = null;
+        var variants = new List<AuthorVariant>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            string? key = null;
-            var variants = new List<AuthorVariant>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var rowKey = reader.GetString(0);
-                if (key is not null && !string.Equals(rowKey, key, StringComparison.Ordinal))
-                {
-                    chosen.Add((key, AuthorDisplayName.Choose(variants)));
-                    variants.Clear();
-                }
-
-                key = rowKey;
-                variants.Add(new AuthorVariant(reader.GetString(1), reader.GetInt64(2)));
-            }
-
-            if (key is not null)
+            var rowKey = reader.GetString(0);
+            if (key is not null && !string.Equals(rowKey, key, StringComparison.Ordinal))
             {
                 chosen.Add((key, AuthorDisplayName.Choose(variants)));
+                variants.Clear();
             }
+
+            key = rowKey;
+            variants.Add(new AuthorVariant(reader.GetString(1), reader.GetInt64(2)));
         }
 
-        await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY staged_authors (author_key, display_name) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-        foreach (var (key, name) in chosen)
+        if (key is not null)
         {
-            importer.StartRow();
-            importer.Write(key, NpgsqlDbType.Text);
-            importer.Write(name, NpgsqlDbType.Text);
+            chosen.Add((key, AuthorDisplayName.Choose(variants)));
         }
 
-        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        return chosen;
     }
 }

@@ -14,13 +14,15 @@ namespace Etl.Data.Loading;
 /// the papers they touch, replace those papers' rows. Everything commits together or not at all, so a
 /// crash leaves every file either loaded or untouched; running a batch again loads nothing twice.
 /// </summary>
-internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, long>? fileDone)
+internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions options, Action<int, long>? fileDone)
 {
     private readonly List<FileOutcome> _outcomes = [];
 
-    // Gathered while parsing, so the batch's evidence is never read back just to find them.
+    // Gathered while parsing, so the batch's evidence is never read back just to find them; except for
+    // streamed files (LoaderOptions.StreamAboveBytes), whose entries may be too many to gather.
     private readonly HashSet<string> _touchedPapers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Key, string Spelling), long> _spellings = [];
+    private readonly List<long> _readBack = [];
 
     public long NewPapers { get; private set; }
 
@@ -36,9 +38,10 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
         _outcomes.Clear();
         _touchedPapers.Clear();
         _spellings.Clear();
+        _readBack.Clear();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, EmbeddedSql.Load("begin_batch"), cancellationToken).ConfigureAwait(false);
+        await LoadSql.RunAsync(connection, "begin_batch", cancellationToken).ConfigureAwait(false);
 
         var known = await KnownContentsAsync(connection, cancellationToken).ConfigureAwait(false);
         var fresh = new List<DigestFile>();
@@ -64,24 +67,37 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
 
         var ids = await ReserveDigestIdsAsync(connection, fresh.Count, cancellationToken).ConfigureAwait(false);
         var phase = Stopwatch.GetTimestamp();
-        var digests = await CopyEvidenceAsync(connection, fresh, ids, cancellationToken).ConfigureAwait(false);
+        List<StoredDigest> digests;
+        try
+        {
+            digests = await CopyEvidenceAsync(connection, fresh, ids, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StreamedFileChangedException changed) when (files.Count == 1)
+        {
+            // The batch is this one streamed file (WarehouseLoader gives each its own): rolling back skips it alone.
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            _outcomes.Clear();
+            _outcomes.Add(new FileOutcome(files[0].Path, FileOutcomeKind.Unreadable, 0, [], changed.Reason));
+            return;
+        }
+
         await CopyDigestsAsync(connection, digests, cancellationToken).ConfigureAwait(false);
         await CopyRejectionsAsync(connection, digests, cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("parse + COPY evidence", phase);
 
         await StageTouchedAsync(connection, cancellationToken).ConfigureAwait(false);
         phase = Stopwatch.GetTimestamp();
-        await ExecuteAsync(connection, EmbeddedSql.Load("touch_batch"), cancellationToken).ConfigureAwait(false);
+        await LoadSql.RunAsync(connection, "touch_batch", cancellationToken).ConfigureAwait(false);
         var (papersBefore, versionsBefore) = await CountTouchedAsync(connection, cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("touched papers + author counts", phase);
         phase = Stopwatch.GetTimestamp();
-        await AuthorNames.StageAsync(connection, cancellationToken).ConfigureAwait(false);
+        await AuthorNames.StageAsync(connection, options.ReconcileKeys, cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("author display names", phase);
         phase = Stopwatch.GetTimestamp();
-        var (papersAfter, versionsAfter) = await PaperRebuild.StageAsync(connection, cancellationToken).ConfigureAwait(false);
+        var (papersAfter, versionsAfter) = await PaperRebuild.StageAsync(connection, options.ReconcileKeys, cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("read facts + reconcile + stage", phase);
         phase = Stopwatch.GetTimestamp();
-        await ExecuteAsync(connection, EmbeddedSql.Load("apply_papers"), cancellationToken).ConfigureAwait(false);
+        await LoadSql.RunAsync(connection, "apply_papers", cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("apply papers (SQL)", phase);
         await Reporting.ReportStore.RefreshTouchedAsync(connection, LoadTimings, cancellationToken).ConfigureAwait(false);
         phase = Stopwatch.GetTimestamp();
@@ -103,17 +119,25 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
         for (var i = 0; i < fresh.Count; i++)
         {
             var file = fresh[i];
+            var gather = file.Bytes <= options.StreamAboveBytes;
             // Entries flow from the file straight into the COPY: a batch never holds a file's parsed entries.
-            var (parsed, entries, problem) = DigestReader.ReadAndParse(file.Path, file.Bytes, file.Sha256, entry =>
+            var (parsed, entries, problem) = DigestReader.ReadAndParse(file.Path, file.Sha256, streamed: !gather, entry =>
             {
                 var keys = new string[entry.Authors.Count];
                 for (var a = 0; a < keys.Length; a++)
                 {
                     keys[a] = AuthorKey.For(entry.Authors[a]);
-                    CollectionsMarshal.GetValueRefOrAddDefault(_spellings, (keys[a], entry.Authors[a]), out _)++;
+                    if (gather)
+                    {
+                        CollectionsMarshal.GetValueRefOrAddDefault(_spellings, (keys[a], entry.Authors[a]), out _)++;
+                    }
                 }
 
-                _touchedPapers.Add(entry.ArxivId);
+                if (gather)
+                {
+                    _touchedPapers.Add(entry.ArxivId);
+                }
+
                 EvidenceCopy.Write(importer, ids[i], entry, keys);
             });
             if (parsed is null)
@@ -122,6 +146,11 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
                 _outcomes.Add(new FileOutcome(file.Path, FileOutcomeKind.Unreadable, 0, [], problem));
                 fileDone?.Invoke(0, file.Bytes);
                 continue;
+            }
+
+            if (!gather)
+            {
+                _readBack.Add(ids[i]);
             }
 
             var stored = new StoredDigest(ids[i], file, parsed, entries);
@@ -147,17 +176,26 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
             await papers.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using var spellings = await connection.BeginBinaryImportAsync(
-            "COPY staged_spellings (author_key, spelling, entries) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-        foreach (var ((key, spelling), entries) in _spellings)
+        await using (var spellings = await connection.BeginBinaryImportAsync(
+            "COPY staged_spellings (author_key, spelling, entries) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
-            spellings.StartRow();
-            spellings.Write(key, NpgsqlDbType.Text);
-            spellings.Write(spelling, NpgsqlDbType.Text);
-            spellings.Write(entries, NpgsqlDbType.Bigint);
+            foreach (var ((key, spelling), entries) in _spellings)
+            {
+                spellings.StartRow();
+                spellings.Write(key, NpgsqlDbType.Text);
+                spellings.Write(spelling, NpgsqlDbType.Text);
+                spellings.Write(entries, NpgsqlDbType.Bigint);
+            }
+
+            await spellings.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await spellings.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        if (_readBack.Count > 0)
+        {
+            await using var readBack = LoadSql.Command(EmbeddedSql.Load("touch_from_evidence"), connection);
+            readBack.Parameters.AddWithValue("digest_ids", _readBack.ToArray());
+            await readBack.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static async Task CopyDigestsAsync(NpgsqlConnection connection, List<StoredDigest> digests, CancellationToken cancellationToken)
@@ -228,16 +266,10 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, Action<int, lon
 
     private static async Task<(long Papers, long Versions)> CountTouchedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(EmbeddedSql.Load("count_touched"), connection);
+        await using var command = LoadSql.Command(EmbeddedSql.Load("count_touched"), connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return (reader.GetInt64(0), reader.GetInt64(1));
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var script = new NpgsqlCommand(sql, connection);
-        await script.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private sealed record StoredDigest(long DigestId, DigestFile File, ParsedDigest Parsed, int Entries)

@@ -14,24 +14,28 @@ namespace Etl.Data.Loading;
 internal static class DigestReader
 {
     /// <summary>
-    /// Files up to this size (a daily listing is a few MB) are parsed whole, about 7 times their size in memory;
-    /// larger ones are read twice more, as streams: once to check the whole-file rules and the hash, once to parse.
+    /// By default (<see cref="LoaderOptions.StreamAboveBytes"/>), files up to this size (a daily listing is a
+    /// few MB) are parsed whole, about 7 times their size in memory; larger ones are read twice more, as
+    /// streams: once to check the whole-file rules and the hash, once to parse.
     /// </summary>
     public const long StreamAboveBytes = 16L << 20;
 
     private const int ReadBuffer = 1 << 20;
 
+    /// <param name="path">The file.</param>
+    /// <param name="sha256">Its content's hash when it was discovered.</param>
+    /// <param name="streamed">Stream it (the caller compares its size with <see cref="LoaderOptions.StreamAboveBytes"/>) rather than read it whole.</param>
     /// <param name="onEntry">Called with each entry of the file, in order, before this returns.</param>
     /// <returns>
     /// The parsed file without its entries and how many were handed on, or (null, 0, why it cannot be loaded now),
     /// in which case no entry was handed on.
     /// </returns>
-    /// <exception cref="IOException">
-    /// A streamed file changed after its entries started flowing: they cannot be taken back, so the caller's
-    /// transaction must fail (the message says to run the load again).
+    /// <exception cref="StreamedFileChangedException">
+    /// A streamed file changed, or could no longer be read, after its entries started flowing: they cannot
+    /// be taken back, so the caller's transaction must roll back.
     /// </exception>
-    public static (ParsedDigest? Parsed, int Entries, string? Problem) ReadAndParse(string path, long bytes, byte[] sha256, Action<DigestEntry> onEntry) =>
-        bytes > StreamAboveBytes ? Stream(path, sha256, onEntry) : Whole(path, sha256, onEntry);
+    public static (ParsedDigest? Parsed, int Entries, string? Problem) ReadAndParse(string path, byte[] sha256, bool streamed, Action<DigestEntry> onEntry) =>
+        streamed ? Stream(path, sha256, onEntry) : Whole(path, sha256, onEntry);
 
     private static (ParsedDigest?, int, string?) Whole(string path, byte[] sha256, Action<DigestEntry> onEntry)
     {
@@ -83,15 +87,24 @@ internal static class DigestReader
         using var sha = SHA256.Create();
         using var hashed = new CryptoStream(file, sha, CryptoStreamMode.Read);
         var entries = 0;
-        var parsed = SourceFormats.Parse(path, hashed, scan, entry =>
+        ParsedDigest parsed;
+        try
         {
-            entries++;
-            onEntry(entry);
-        });
-        hashed.CopyTo(System.IO.Stream.Null); // a rejected file stops being parsed early; the hash covers all of it
+            parsed = SourceFormats.Parse(path, hashed, scan, entry =>
+            {
+                entries++;
+                onEntry(entry);
+            });
+            hashed.CopyTo(System.IO.Stream.Null); // a rejected file stops being parsed early; the hash covers all of it
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new StreamedFileChangedException(path, $"{CannotRead(exception)}; it failed after {entries:#,0} of its entries were read, so nothing of it was loaded", exception);
+        }
+
         if (!sha.Hash.AsSpan().SequenceEqual(sha256))
         {
-            throw new IOException($"{path}: the file changed while it was being loaded, after {entries:#,0} of its entries were sent; nothing of this batch was committed; run the load again once the file is complete");
+            throw new StreamedFileChangedException(path, $"it changed while it was being loaded, after {entries:#,0} of its entries were read, so nothing of it was loaded (is it still being written?); run the load again once the file is complete", innerException: null);
         }
 
         return (parsed, entries, null);

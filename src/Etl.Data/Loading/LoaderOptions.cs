@@ -29,4 +29,18 @@ public sealed record LoaderOptions
     /// batches, so it is reconciled and rewritten once or twice in a backfill instead of once per batch.
     /// </summary>
     public bool OrderByDigestDate { get; init; } = true;
+
+    /// <summary>
+    /// Files larger than this are streamed: checked in a first pass, then parsed piece by piece into the
+    /// COPY, and the papers and author spellings they touch are read back from their evidence instead of
+    /// being gathered in memory. What a load holds then grows with <see cref="BatchBytes"/> and
+    /// <see cref="ReconcileKeys"/>, never with the size of one file. The result is the same either way.
+    /// </summary>
+    public long StreamAboveBytes { get; init; } = DigestReader.StreamAboveBytes;
+
+    /// <summary>
+    /// Papers (and authors) reconciled per round trip within a batch (<see cref="KeyRanges"/>): bounds the
+    /// reconcile state in memory. An ordinary 64 MB batch fits in one range; the result is the same either way.
+    /// </summary>
+    public int ReconcileKeys { get; init; } = KeyRanges.Size;
 }

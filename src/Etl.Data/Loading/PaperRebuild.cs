@@ -8,32 +8,45 @@ namespace Etl.Data.Loading;
 /// <summary>
 /// Reconciles every paper the batch touched from all of its evidence (old and new) and stages the result.
 /// Only the facts that decide versions travel to the client; <c>apply_papers.sql</c> then copies the
-/// texts from the evidence rows the staged state points at.
+/// texts from the evidence rows the staged state points at. Papers are taken one key range at a time
+/// (<see cref="KeyRanges"/>), so the states held here never exceed one range, whatever the batch.
 /// </summary>
 internal static class PaperRebuild
 {
     /// <summary>Formats whose entries carry their file's category, which reconciliation may need (<see cref="SourceFormat.CategoriesFromDigest"/>).</summary>
     private static readonly string[] DigestCategoryFormats = [.. SourceFormats.All.Where(format => format.CategoriesFromDigest).Select(format => format.Name)];
 
+    /// <param name="connection">The batch's connection, with its <c>touched_papers</c>.</param>
+    /// <param name="rangeKeys">Papers per range (<see cref="LoaderOptions.ReconcileKeys"/>).</param>
+    /// <param name="cancellationToken">Cancels the batch.</param>
     /// <returns>How many papers and versions the touched papers now have.</returns>
-    public static async Task<(long Papers, long Versions)> StageAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public static async Task<(long Papers, long Versions)> StageAsync(NpgsqlConnection connection, int rangeKeys, CancellationToken cancellationToken)
     {
-        var states = await ReconcileTouchedAsync(connection, cancellationToken).ConfigureAwait(false);
-        await StagePapersAsync(connection, states, cancellationToken).ConfigureAwait(false);
-        await StageVersionsAsync(connection, states, cancellationToken).ConfigureAwait(false);
-        await StageCompactVersionsAsync(connection, states, cancellationToken).ConfigureAwait(false);
-        return (states.Count, states.Sum(state => (long)state.Versions.Count));
+        long papers = 0, versions = 0;
+        await foreach (var (after, last) in KeyRanges.WalkAsync(connection, KeyRanges.TouchedPapers, rangeKeys, cancellationToken).ConfigureAwait(false))
+        {
+            var states = await ReconcileRangeAsync(connection, after, last, cancellationToken).ConfigureAwait(false);
+            await StagePapersAsync(connection, states, cancellationToken).ConfigureAwait(false);
+            await StageVersionsAsync(connection, states, cancellationToken).ConfigureAwait(false);
+            await StageCompactVersionsAsync(connection, states, cancellationToken).ConfigureAwait(false);
+            papers += states.Count;
+            versions += states.Sum(state => (long)state.Versions.Count);
+        }
+
+        return (papers, versions);
     }
 
-    private static async Task<List<PaperState>> ReconcileTouchedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<List<PaperState>> ReconcileRangeAsync(NpgsqlConnection connection, string? after, string last, CancellationToken cancellationToken)
     {
         var states = new List<PaperState>();
         var digests = new Dictionary<long, (DateOnly Date, byte[] Sha)>();
         var evidence = new List<EvidenceFacts>();
         string? paper = null;
 
-        await using var command = new NpgsqlCommand(EmbeddedSql.Load("read_facts"), connection);
+        await using var command = LoadSql.Command(EmbeddedSql.Load("read_facts"), connection);
         command.Parameters.AddWithValue("digest_category_formats", DigestCategoryFormats);
+        command.Parameters.Add(new NpgsqlParameter<string?>("after", NpgsqlDbType.Text) { TypedValue = after });
+        command.Parameters.AddWithValue("last", last);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

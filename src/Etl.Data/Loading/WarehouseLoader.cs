@@ -40,7 +40,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             // Progress counts parsing; a retried batch is counted again, so restart from the committed totals.
             var batchFiles = 0;
             long batchEntries = 0, batchBytes = 0;
-            var load = new BatchLoad(batch, (count, bytes) =>
+            var load = new BatchLoad(batch, _options, (count, bytes) =>
             {
                 batchFiles++;
                 batchEntries += count;
@@ -97,7 +97,9 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
 
     /// <summary>
     /// Hashes every file (one at a time: memory does not grow with the corpus), orders them (see
-    /// <see cref="LoaderOptions.OrderByDigestDate"/>) and cuts them into batches of bounded size.
+    /// <see cref="LoaderOptions.OrderByDigestDate"/>) and cuts them into batches of bounded size. A streamed
+    /// file (<see cref="LoaderOptions.StreamAboveBytes"/>) is a batch of its own: if it changes while its
+    /// entries flow into the COPY, rolling its batch back skips it alone.
     /// </summary>
     /// <returns>The batches, and the files that could not be read at all (skipped with their reason; the others still load).</returns>
     private (List<List<DigestFile>> Batches, List<FileOutcome> Unreadable) Batches(IReadOnlyList<string> paths)
@@ -127,6 +129,19 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
         long bytes = 0;
         foreach (var file in files)
         {
+            if (file.Bytes > _options.StreamAboveBytes)
+            {
+                if (batch.Count > 0)
+                {
+                    batches.Add(batch);
+                    batch = [];
+                    bytes = 0;
+                }
+
+                batches.Add([file]);
+                continue;
+            }
+
             batch.Add(file);
             bytes += file.Bytes;
             if (bytes >= _options.BatchBytes || batch.Count >= _options.BatchFiles)

@@ -34,16 +34,12 @@ public static class WarehouseRebuild
                 await using var transaction = await connection.BeginTransactionAsync(token).ConfigureAwait(false);
                 foreach (var script in Scripts)
                 {
-                    await using var command = new NpgsqlCommand(EmbeddedSql.Load(script), connection) { CommandTimeout = 0 };
-                    await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                    await LoadSql.RunAsync(connection, script, token).ConfigureAwait(false);
                 }
 
-                await AuthorNames.StageAsync(connection, token).ConfigureAwait(false);
-                var (papers, _) = await PaperRebuild.StageAsync(connection, token).ConfigureAwait(false);
-                await using (var apply = new NpgsqlCommand(EmbeddedSql.Load("apply_papers"), connection) { CommandTimeout = 0 })
-                {
-                    await apply.ExecuteNonQueryAsync(token).ConfigureAwait(false);
-                }
+                await AuthorNames.StageAsync(connection, KeyRanges.Size, token).ConfigureAwait(false);
+                var (papers, _) = await PaperRebuild.StageAsync(connection, KeyRanges.Size, token).ConfigureAwait(false);
+                await LoadSql.RunAsync(connection, "apply_papers", token).ConfigureAwait(false);
 
                 await Reporting.ReportStore.RefreshTouchedAsync(connection, timings: null, token).ConfigureAwait(false);
 

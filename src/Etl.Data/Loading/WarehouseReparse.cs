@@ -103,12 +103,8 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var begin = new NpgsqlCommand(EmbeddedSql.Load("begin_batch"), connection))
-        {
-            await begin.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await using (var delete = new NpgsqlCommand(EmbeddedSql.Load("reparse_begin"), connection))
+        await LoadSql.RunAsync(connection, "begin_batch", cancellationToken).ConfigureAwait(false);
+        await using (var delete = LoadSql.Command(EmbeddedSql.Load("reparse_begin"), connection))
         {
             delete.Parameters.AddWithValue("ids", batch.Select(content => content.DigestId).ToArray());
             await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -116,16 +112,13 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
 
         var parsed = await CopyEvidenceAsync(connection, batch, cancellationToken).ConfigureAwait(false);
         await CopyDigestsAsync(connection, parsed, cancellationToken).ConfigureAwait(false);
-        await using (var apply = new NpgsqlCommand(EmbeddedSql.Load("reparse_apply"), connection))
-        {
-            await apply.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await LoadSql.RunAsync(connection, "reparse_apply", cancellationToken).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Parses each content again (one file in memory at a time) and streams its entries into one COPY.</summary>
-    private static async Task<List<(long DigestId, ParsedDigest Parsed, int Entries)>> CopyEvidenceAsync(
+    private async Task<List<(long DigestId, ParsedDigest Parsed, int Entries)>> CopyEvidenceAsync(
         NpgsqlConnection connection, List<StoredContent> batch, CancellationToken cancellationToken)
     {
         var parsed = new List<(long, ParsedDigest, int)>(batch.Count);
@@ -133,7 +126,7 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
         foreach (var content in batch)
         {
             // Its old evidence is already deleted in this transaction: a file that went away must fail the batch, not be skipped.
-            var (digest, entries, problem) = DigestReader.ReadAndParse(content.Path, content.Bytes, content.Sha256, entry =>
+            var (digest, entries, problem) = DigestReader.ReadAndParse(content.Path, content.Sha256, streamed: content.Bytes > _options.StreamAboveBytes, entry =>
                 EvidenceCopy.Write(importer, content.DigestId, entry, [.. entry.Authors.Select(AuthorKey.For)]));
             if (digest is null)
             {

@@ -20,8 +20,7 @@ public static class ReportStore
         foreach (var script in Scripts)
         {
             var phase = Stopwatch.GetTimestamp();
-            await using var command = new NpgsqlCommand(EmbeddedSql.Load(script), connection) { CommandTimeout = 0 };
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await LoadSql.RunAsync(connection, script, cancellationToken).ConfigureAwait(false);
             timings?.Add($"report store: {script}", phase);
         }
     }

@@ -5,11 +5,12 @@ using Etl.Integration.Tests.Infrastructure;
 using Etl.Tests;
 using Npgsql;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Etl.Integration.Tests.Loading;
 
 /// <summary>Files that cannot be read, go away or change mid-load, odd paths and hostile text: each gets a clear answer and the other files load.</summary>
-public sealed class BadFileTests : IDisposable
+public sealed class BadFileTests(ITestOutputHelper log) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("etl-bad-files-").FullName;
 
@@ -150,19 +151,7 @@ public sealed class BadFileTests : IDisposable
     public async Task A_valid_file_larger_than_the_streaming_threshold_is_streamed_into_the_warehouse_like_the_whole_file_parse()
     {
         var large = Path.Combine(_folder, "large.md");
-        var summaryText = new string('s', 1500);
-        using (var writer = new StreamWriter(large, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true })
-        {
-            writer.Write("# Arxiv Papers in cs.CV on 2020-09-30\r\n\r\n");
-            for (var n = 1; writer.BaseStream.Length <= DigestReader.StreamAboveBytes + (1 << 20); n++)
-            {
-                var version = n % 1000 == 0 ? 0 : 1; // a rejected entry now and then: its line must be the whole file's line
-                writer.Write($"### Paper {n} \u00e9\r\n- **Arxiv ID**: http://arxiv.org/abs/2001.{n:D5}v{version}\r\n- **DOI**: None\r\n- **Categories**: cs.CV\r\n");
-                writer.Write($"- **Published**: 2020-01-01 10:00:00+00:00\r\n- **Updated**: 2020-01-01 10:00:00+00:00\r\n- **Authors**: Ada Lovelace, Author {n % 300}\r\n");
-                writer.Write($"- **Comment**: None\r\n- **Journal**: None\r\n- **Summary**: {summaryText} {n}\r\n\r\n");
-            }
-        }
-
+        WriteLargeDigest(large, DigestReader.StreamAboveBytes + (1 << 20), rejectEvery: 1000);
         var whole = Etl.Core.Model.SourceFormats.Parse(large, File.ReadAllBytes(large));
         Assert.True(new FileInfo(large).Length > DigestReader.StreamAboveBytes);
         await using var database = await TestCluster.CreateDatabaseAsync();
@@ -177,6 +166,79 @@ public sealed class BadFileTests : IDisposable
             string.Join('\n', whole.Rejections.Select(rejection => $"{rejection.Line}: {rejection.Reason}")),
             await database.ScalarAsync<string>("SELECT string_agg(line || ': ' || reason, E'\\n' ORDER BY line) FROM warehouse.rejections"));
         Assert.NotEmpty(whole.Rejections);
+    }
+
+    [Fact]
+    public async Task A_streamed_file_that_changes_while_it_is_loading_is_skipped_alone_and_the_others_load()
+    {
+        var small = Path.Combine(_folder, "small.md");
+        File.Copy(Sample("detailed/cs.CV/2020-01-06.md"), small);
+        var large = Path.Combine(_folder, "large.md");
+        WriteLargeDigest(large, 24 << 20, rejectEvery: 0);
+        await using var database = await TestCluster.CreateDatabaseAsync();
+        await using var watcher = await database.DataSource.OpenConnectionAsync();
+        var outcomes = new List<FileOutcome>();
+        Task? rewrite = null;
+
+        // The small file (earlier date) is its own batch; once it commits, the large one's batch starts its
+        // COPY. A little later, while its entries flow, its last line is rewritten.
+        var options = new LoaderOptions { StreamAboveBytes = 1 << 20 };
+        var load = database.LoadAsync(DigestFileFinder.Find([_folder]), options, outcome =>
+        {
+            outcomes.Add(outcome);
+            if (outcome.Path == small)
+            {
+                rewrite = ChangeTheEndOnceCopyingAsync(watcher, large);
+            }
+        });
+        var summary = await load;
+        await rewrite!;
+
+        var changed = Assert.Single(outcomes, outcome => outcome.Path == large);
+        Assert.Equal(FileOutcomeKind.Unreadable, changed.Kind);
+        Assert.Contains("changed", changed.Reason, StringComparison.Ordinal);
+        log.WriteLine($"caught by {(changed.Reason!.Contains("while it was being loaded", StringComparison.Ordinal) ? "the parse pass, after entries were sent" : "the check pass")}: {changed.Reason}");
+        Assert.Equal(1, summary.FilesLoaded);
+        Assert.Equal(1, summary.FilesRejected);
+        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM warehouse.digests"));
+        Assert.Equal(0, await database.CountAsync($"SELECT count(*) FROM warehouse.evidence e JOIN warehouse.digests d USING (digest_id) WHERE d.path <> '{small}'"));
+
+        // Once the file is complete, the next run loads it.
+        var again = await database.LoadAsync(DigestFileFinder.Find([_folder]), options);
+        Assert.Equal(1, again.FilesLoaded);
+        Assert.Equal(1, again.FilesAlreadyLoaded);
+    }
+
+    /// <summary>Waits until the loader's COPY of evidence runs, lets it read for a moment, then changes a byte near the file's end.</summary>
+    private static async Task ChangeTheEndOnceCopyingAsync(NpgsqlConnection watcher, string path)
+    {
+        await using var copying = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'COPY warehouse.evidence%'", watcher);
+        var giveUp = DateTime.UtcNow.AddMinutes(1);
+        while (Convert.ToInt64(await copying.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            Assert.True(DateTime.UtcNow < giveUp, "the large file's COPY never started");
+            await Task.Delay(5);
+        }
+
+        await Task.Delay(150);
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        file.Seek(-5, SeekOrigin.End); // the last digit of the last entry's number
+        file.WriteByte((byte)'x');
+    }
+
+    /// <summary>A valid detailed digest of at least <paramref name="minBytes"/>, CRLF, with non-ASCII text; every <paramref name="rejectEvery"/>th entry has version 0.</summary>
+    private static void WriteLargeDigest(string path, long minBytes, int rejectEvery)
+    {
+        var summaryText = new string('s', 1500);
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true };
+        writer.Write("# Arxiv Papers in cs.CV on 2020-09-30\r\n\r\n");
+        for (var n = 1; writer.BaseStream.Length <= minBytes; n++)
+        {
+            var version = rejectEvery > 0 && n % rejectEvery == 0 ? 0 : 1; // a rejected entry now and then: its line must be the whole file's line
+            writer.Write($"### Paper {n} \u00e9\r\n- **Arxiv ID**: http://arxiv.org/abs/2001.{n:D5}v{version}\r\n- **DOI**: None\r\n- **Categories**: cs.CV\r\n");
+            writer.Write($"- **Published**: 2020-01-01 10:00:00+00:00\r\n- **Updated**: 2020-01-01 10:00:00+00:00\r\n- **Authors**: Ada Lovelace, Author {n % 300}\r\n");
+            writer.Write($"- **Comment**: None\r\n- **Journal**: None\r\n- **Summary**: {summaryText} {n}\r\n\r\n");
+        }
     }
 
     private static string WithPassword(string connectionString)
