@@ -35,6 +35,7 @@ public static class ServiceHost
     {
         ArgumentNullException.ThrowIfNull(options);
         AccessGate.Validate(options);
+        ScheduleCheck.Validate(options.Schedule);
         MetricsSetup.EnsureConfigured();
         foreach (var folder in options.Inbox)
         {
@@ -102,13 +103,12 @@ public static class ServiceHost
         }));
         app.MapMetrics("/metrics");
 
-        // The schedule is cluster-wide (one recurring job per database); the first scan runs now, not at the next tick.
-        app.Lifetime.ApplicationStarted.Register(() =>
-        {
-            app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ScanInboxJob>(
-                ScanInboxJob.RecurringId, job => job.RunAsync(CancellationToken.None), options.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-            app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ScanInboxJob>(job => job.RunAsync(CancellationToken.None));
-        });
+        // The schedule is cluster-wide (one recurring job per database); the first scan runs as soon as the
+        // server starts, not at the next tick. Registered here rather than from a start callback, where a
+        // failure would only be logged and the scan would never run.
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ScanInboxJob>(
+            ScanInboxJob.RecurringId, job => job.RunAsync(CancellationToken.None), options.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ScanInboxJob>(job => job.RunAsync(CancellationToken.None));
         return app;
     }
 

@@ -62,14 +62,14 @@ internal static class ServeCommand
             try
             {
                 AccessGate.Validate(options);
+                ScheduleCheck.Validate(options.Schedule);
+                return await ServeAsync(options, cancel => WarehouseOptions.StartAsync(parsed, configuration, cancel), configuration, token).ConfigureAwait(false);
             }
-            catch (InvalidOperationException exception)
+            catch (ServiceConfigurationException exception)
             {
                 Console.Error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.Fatal;
             }
-
-            return await ServeAsync(options, cancel => WarehouseOptions.StartAsync(parsed, configuration, cancel), configuration, token).ConfigureAwait(false);
         });
         return command;
     }

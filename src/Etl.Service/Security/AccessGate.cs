@@ -35,7 +35,7 @@ public sealed class AccessGate(RequestDelegate next, ServiceOptions options)
         var remote = options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(url => !IsLoopbackUrl(url)).ToList();
         if (remote.Count > 0 && (string.IsNullOrEmpty(options.AuthUser) || string.IsNullOrEmpty(options.AuthPassword)))
         {
-            throw new InvalidOperationException(
+            throw new ServiceConfigurationException(
                 $"--urls {string.Join(';', remote)} listens beyond this machine, which needs credentials: set Service:AuthUser and Service:AuthPassword " +
                 "(environment Service__AuthUser, Service__AuthPassword), or listen on http://127.0.0.1:PORT");
         }

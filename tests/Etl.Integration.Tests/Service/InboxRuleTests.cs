@@ -72,7 +72,7 @@ public sealed class InboxRuleTests
     public void Listening_beyond_this_machine_needs_credentials()
     {
         var options = new ServiceOptions { Urls = "http://127.0.0.1:5080;http://0.0.0.0:5080" };
-        var refused = Assert.Throws<InvalidOperationException>(() => AccessGate.Validate(options));
+        var refused = Assert.Throws<ServiceConfigurationException>(() => AccessGate.Validate(options));
         Assert.Contains("Service:AuthUser", refused.Message, StringComparison.Ordinal);
 
         options.AuthUser = "ops";
