@@ -84,6 +84,9 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             newVersions += load.NewVersions;
         }
 
+        // After the last batch (and after a crashed load's leftovers): report.authors and report.coauthorships.
+        await Reporting.ReportStore.DrainAsync(dataSource, everything: false, timings, cancellationToken).ConfigureAwait(false);
+
         // Only a load that committed rows can have changed the statistics the report views are planned from.
         if (loaded + rejected > 0)
         {

@@ -56,6 +56,7 @@ public static class WarehouseRebuild
                 return papers;
             },
             cancellationToken).ConfigureAwait(false);
+        await Reporting.ReportStore.DrainAsync(dataSource, everything: true, timings: null, cancellationToken).ConfigureAwait(false);
         await TableStatistics.AnalyzeGrownAsync(dataSource, timings: null, cancellationToken).ConfigureAwait(false);
         return rebuilt;
     }

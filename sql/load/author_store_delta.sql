@@ -1,0 +1,156 @@
+-- Brings the author store (sql/report/author_store.sql) up to date for the papers in dirty_papers and
+-- empties it: the drain of a load that touched a small share of the papers. Runs in the drain's
+-- transaction, under the load lock.
+--
+-- Each changed paper takes back its old contribution (its row in paper_author_keys) and adds its new
+-- one (its links now): -1/+1 paper for each of its authors, their categories and their pairs. Counts
+-- are exact that way; a first or last date can only be lost when a removed contribution held it, and
+-- only those few dates are recounted from the warehouse. Every lookup goes through a primary key or the
+-- author index: the work follows the dirty papers, never the size of the warehouse.
+
+CREATE TEMP TABLE store_changes ON COMMIT DROP AS
+SELECT n.arxiv_id,
+       coalesce(o.author_keys, '{}') AS old_keys, o.day AS old_day, o.primary_category AS old_category,
+       n.author_keys AS new_keys, n.day AS new_day, n.primary_category AS new_category
+FROM (SELECT d.arxiv_id,
+             coalesce((SELECT array_agg(DISTINCT pa.author_key ORDER BY pa.author_key)
+                       FROM warehouse.paper_authors pa WHERE pa.arxiv_id = d.arxiv_id), '{}') AS author_keys,
+             (p.published_at AT TIME ZONE 'UTC')::date AS day, p.primary_category
+      FROM report_store.dirty_papers d
+      LEFT JOIN warehouse.papers p ON p.arxiv_id = d.arxiv_id) n
+LEFT JOIN report_store.paper_author_keys o ON o.arxiv_id = n.arxiv_id
+-- a paper counted with the same authors, day and category changes nothing (most new versions)
+WHERE coalesce(o.author_keys, '{}') <> n.author_keys
+   OR (cardinality(n.author_keys) > 0
+       AND (o.day IS DISTINCT FROM n.day OR o.primary_category IS DISTINCT FROM n.primary_category));
+
+DELETE FROM report_store.dirty_papers;
+
+DELETE FROM report_store.paper_author_keys WHERE arxiv_id IN (SELECT arxiv_id FROM store_changes);
+INSERT INTO report_store.paper_author_keys (arxiv_id, author_keys, day, primary_category)
+SELECT arxiv_id, new_keys, new_day, new_category FROM store_changes WHERE cardinality(new_keys) > 0;
+
+CREATE TEMP TABLE store_contributions ON COMMIT DROP AS
+SELECT -1 AS sign, old_keys AS author_keys, old_day AS day, old_category AS primary_category FROM store_changes WHERE cardinality(old_keys) > 0
+UNION ALL
+SELECT 1, new_keys, new_day, new_category FROM store_changes WHERE cardinality(new_keys) > 0;
+
+-- Pairs -------------------------------------------------------------------------------------------
+
+CREATE TEMP TABLE pair_deltas ON COMMIT DROP AS
+SELECT a.author_key AS author_key_a, b.author_key AS author_key_b, sum(c.sign)::integer AS papers,
+       min(c.day) FILTER (WHERE c.sign > 0) AS added_first, max(c.day) FILTER (WHERE c.sign > 0) AS added_last,
+       min(c.day) FILTER (WHERE c.sign < 0) AS removed_first, max(c.day) FILTER (WHERE c.sign < 0) AS removed_last
+FROM store_contributions c, unnest(c.author_keys) AS a (author_key), unnest(c.author_keys) AS b (author_key)
+WHERE a.author_key COLLATE "C" < b.author_key COLLATE "C"
+GROUP BY 1, 2;
+ANALYZE pair_deltas;
+
+-- Pairs that appear or disappear change their two authors' coauthor counts.
+CREATE TEMP TABLE pair_ends (author_key text NOT NULL, change integer NOT NULL) ON COMMIT DROP;
+
+WITH updated AS (
+    UPDATE report_store.coauthor_pairs c
+    SET joint_papers = c.joint_papers + d.papers,
+        first_joint_date = least(c.first_joint_date, d.added_first),
+        last_joint_date = greatest(c.last_joint_date, d.added_last)
+    FROM pair_deltas d
+    WHERE c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b
+    RETURNING c.author_key_a, c.author_key_b, c.joint_papers
+),
+inserted AS (
+    INSERT INTO report_store.coauthor_pairs (author_key_a, author_key_b, joint_papers, first_joint_date, last_joint_date)
+    SELECT d.author_key_a, d.author_key_b, d.papers, d.added_first, d.added_last
+    FROM pair_deltas d
+    WHERE d.papers > 0
+      AND NOT EXISTS (SELECT 1 FROM report_store.coauthor_pairs c
+                      WHERE c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b)
+    RETURNING author_key_a, author_key_b
+),
+changed AS (
+    SELECT author_key_a, author_key_b, 1 AS change FROM inserted
+    UNION ALL
+    SELECT author_key_a, author_key_b, -1 FROM updated WHERE joint_papers = 0
+)
+INSERT INTO pair_ends (author_key, change)
+SELECT author_key_a, change FROM changed
+UNION ALL
+SELECT author_key_b, change FROM changed;
+
+DELETE FROM report_store.coauthor_pairs c
+USING pair_deltas d
+WHERE c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b AND c.joint_papers = 0;
+
+-- A removed contribution that held the pair's first or last date: recount the pair's dates from the
+-- papers both sign (through the author index).
+UPDATE report_store.coauthor_pairs c
+SET first_joint_date = r.first_joint_date, last_joint_date = r.last_joint_date
+FROM (SELECT d.author_key_a, d.author_key_b,
+             min((p.published_at AT TIME ZONE 'UTC')::date) AS first_joint_date,
+             max((p.published_at AT TIME ZONE 'UTC')::date) AS last_joint_date
+      FROM pair_deltas d
+      JOIN report_store.coauthor_pairs c ON c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b
+      CROSS JOIN LATERAL (SELECT x.arxiv_id FROM warehouse.paper_authors x WHERE x.author_key = d.author_key_a
+                          INTERSECT
+                          SELECT y.arxiv_id FROM warehouse.paper_authors y WHERE y.author_key = d.author_key_b) j
+      JOIN warehouse.papers p ON p.arxiv_id = j.arxiv_id
+      WHERE d.removed_first = c.first_joint_date OR d.removed_last = c.last_joint_date
+      GROUP BY 1, 2) r
+WHERE c.author_key_a = r.author_key_a AND c.author_key_b = r.author_key_b;
+
+-- Authors -----------------------------------------------------------------------------------------
+
+CREATE TEMP TABLE author_deltas ON COMMIT DROP AS
+SELECT t.*, coalesce(e.change, 0)::integer AS coauthors
+FROM (SELECT a.author_key, sum(c.sign)::integer AS papers,
+             min(c.day) FILTER (WHERE c.sign > 0) AS added_first, max(c.day) FILTER (WHERE c.sign > 0) AS added_last,
+             min(c.day) FILTER (WHERE c.sign < 0) AS removed_first, max(c.day) FILTER (WHERE c.sign < 0) AS removed_last
+      FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
+      GROUP BY a.author_key) t
+LEFT JOIN (SELECT author_key, sum(change) AS change FROM pair_ends GROUP BY author_key) e ON e.author_key = t.author_key;
+ANALYZE author_deltas;
+
+INSERT INTO report_store.author_categories AS t (author_key, primary_category, papers)
+SELECT a.author_key, c.primary_category, sum(c.sign)
+FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
+WHERE c.primary_category IS NOT NULL
+GROUP BY 1, 2
+HAVING sum(c.sign) <> 0
+ON CONFLICT (author_key, primary_category) DO UPDATE SET papers = t.papers + excluded.papers;
+
+DELETE FROM report_store.author_categories t
+USING author_deltas d
+WHERE t.author_key = d.author_key AND t.papers = 0;
+
+INSERT INTO report_store.author_stats AS s (author_key, papers, first_paper_date, last_paper_date, coauthors, top_categories)
+SELECT author_key, papers, added_first, added_last, coauthors, '{}'
+FROM author_deltas
+ON CONFLICT (author_key) DO UPDATE
+SET papers = s.papers + excluded.papers,
+    first_paper_date = least(s.first_paper_date, excluded.first_paper_date),
+    last_paper_date = greatest(s.last_paper_date, excluded.last_paper_date),
+    coauthors = s.coauthors + excluded.coauthors;
+
+DELETE FROM report_store.author_stats s
+USING author_deltas d
+WHERE s.author_key = d.author_key AND s.papers = 0;
+
+UPDATE report_store.author_stats s
+SET top_categories = coalesce((SELECT (array_agg(t.primary_category ORDER BY t.papers DESC, t.primary_category COLLATE "C"))[1:3]
+                               FROM report_store.author_categories t WHERE t.author_key = s.author_key), '{}')
+FROM author_deltas d
+WHERE s.author_key = d.author_key;
+
+-- A removed contribution that held the author's first or last date: recount from their papers.
+UPDATE report_store.author_stats s
+SET first_paper_date = r.first_paper_date, last_paper_date = r.last_paper_date
+FROM (SELECT d.author_key,
+             min((p.published_at AT TIME ZONE 'UTC')::date) AS first_paper_date,
+             max((p.published_at AT TIME ZONE 'UTC')::date) AS last_paper_date
+      FROM author_deltas d
+      JOIN report_store.author_stats s ON s.author_key = d.author_key
+      JOIN warehouse.paper_authors pa ON pa.author_key = d.author_key
+      JOIN warehouse.papers p ON p.arxiv_id = pa.arxiv_id
+      WHERE d.removed_first = s.first_paper_date OR d.removed_last = s.last_paper_date
+      GROUP BY 1) r
+WHERE s.author_key = r.author_key;
