@@ -1,6 +1,6 @@
 -- Brings the author store (sql/report/author_store.sql) up to date for the papers in dirty_papers and
--- empties it: the drain of a load that touched a small share of the papers. Runs in the drain's
--- transaction, under the load lock.
+-- the authors in dirty_authors, and empties both: the drain of a load that touched a small share of the
+-- papers. Runs in the drain's transaction, under the load lock.
 --
 -- Each changed paper takes back its old contribution (its row in paper_author_keys) and adds its new
 -- one (its links now): -1/+1 paper for each of its authors, their categories and their pairs. Counts
@@ -59,9 +59,11 @@ WITH updated AS (
     RETURNING c.author_key_a, c.author_key_b, c.joint_papers
 ),
 inserted AS (
-    INSERT INTO report_store.coauthor_pairs (author_key_a, author_key_b, joint_papers, first_joint_date, last_joint_date)
-    SELECT d.author_key_a, d.author_key_b, d.papers, d.added_first, d.added_last
+    INSERT INTO report_store.coauthor_pairs (author_key_a, display_name_a, author_key_b, display_name_b, joint_papers, first_joint_date, last_joint_date)
+    SELECT d.author_key_a, a.display_name, d.author_key_b, b.display_name, d.papers, d.added_first, d.added_last
     FROM pair_deltas d
+    JOIN warehouse.authors a ON a.author_key = d.author_key_a
+    JOIN warehouse.authors b ON b.author_key = d.author_key_b
     WHERE d.papers > 0
       AND NOT EXISTS (SELECT 1 FROM report_store.coauthor_pairs c
                       WHERE c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b)
@@ -79,7 +81,7 @@ SELECT author_key_b, change FROM changed;
 
 DELETE FROM report_store.coauthor_pairs c
 USING pair_deltas d
-WHERE c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b AND c.joint_papers = 0;
+WHERE d.papers < 0 AND c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b AND c.joint_papers = 0;
 
 -- A removed contribution that held the pair's first or last date: recount the pair's dates from the
 -- papers both sign (through the author index).
@@ -94,7 +96,7 @@ FROM (SELECT d.author_key_a, d.author_key_b,
                           INTERSECT
                           SELECT y.arxiv_id FROM warehouse.paper_authors y WHERE y.author_key = d.author_key_b) j
       JOIN warehouse.papers p ON p.arxiv_id = j.arxiv_id
-      WHERE d.removed_first = c.first_joint_date OR d.removed_last = c.last_joint_date
+      WHERE d.removed_first IS NOT NULL AND (d.removed_first = c.first_joint_date OR d.removed_last = c.last_joint_date)
       GROUP BY 1, 2) r
 WHERE c.author_key_a = r.author_key_a AND c.author_key_b = r.author_key_b;
 
@@ -110,21 +112,28 @@ FROM (SELECT a.author_key, sum(c.sign)::integer AS papers,
 LEFT JOIN (SELECT author_key, sum(change) AS change FROM pair_ends GROUP BY author_key) e ON e.author_key = t.author_key;
 ANALYZE author_deltas;
 
-INSERT INTO report_store.author_categories AS t (author_key, primary_category, papers)
-SELECT a.author_key, c.primary_category, sum(c.sign)
-FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
-WHERE c.primary_category IS NOT NULL
-GROUP BY 1, 2
-HAVING sum(c.sign) <> 0
-ON CONFLICT (author_key, primary_category) DO UPDATE SET papers = t.papers + excluded.papers;
+CREATE TEMP TABLE category_deltas ON COMMIT DROP AS
+SELECT d.author_key, d.primary_category, coalesce(t.papers, 0) + d.papers AS papers
+FROM (SELECT a.author_key, c.primary_category, sum(c.sign)::integer AS papers
+      FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
+      WHERE c.primary_category IS NOT NULL
+      GROUP BY 1, 2
+      HAVING sum(c.sign) <> 0) d
+LEFT JOIN report_store.author_categories t ON t.author_key = d.author_key AND t.primary_category = d.primary_category;
+ANALYZE category_deltas;
 
 DELETE FROM report_store.author_categories t
-USING author_deltas d
-WHERE t.author_key = d.author_key AND t.papers = 0;
+USING category_deltas d
+WHERE d.papers = 0 AND t.author_key = d.author_key AND t.primary_category = d.primary_category;
 
-INSERT INTO report_store.author_stats AS s (author_key, papers, first_paper_date, last_paper_date, coauthors, top_categories)
-SELECT author_key, papers, added_first, added_last, coauthors, '{}'
-FROM author_deltas
+INSERT INTO report_store.author_categories AS t (author_key, primary_category, papers)
+SELECT author_key, primary_category, papers FROM category_deltas WHERE papers > 0
+ON CONFLICT (author_key, primary_category) DO UPDATE SET papers = excluded.papers;
+
+INSERT INTO report_store.author_stats AS s (author_key, display_name, papers, first_paper_date, last_paper_date, coauthors, top_categories)
+SELECT d.author_key, a.display_name, d.papers, d.added_first, d.added_last, d.coauthors, '{}'
+FROM author_deltas d
+JOIN warehouse.authors a ON a.author_key = d.author_key
 ON CONFLICT (author_key) DO UPDATE
 SET papers = s.papers + excluded.papers,
     first_paper_date = least(s.first_paper_date, excluded.first_paper_date),
@@ -133,7 +142,7 @@ SET papers = s.papers + excluded.papers,
 
 DELETE FROM report_store.author_stats s
 USING author_deltas d
-WHERE s.author_key = d.author_key AND s.papers = 0;
+WHERE d.papers < 0 AND s.author_key = d.author_key AND s.papers = 0;
 
 UPDATE report_store.author_stats s
 SET top_categories = coalesce((SELECT (array_agg(t.primary_category ORDER BY t.papers DESC, t.primary_category COLLATE "C"))[1:3]
@@ -151,6 +160,35 @@ FROM (SELECT d.author_key,
       JOIN report_store.author_stats s ON s.author_key = d.author_key
       JOIN warehouse.paper_authors pa ON pa.author_key = d.author_key
       JOIN warehouse.papers p ON p.arxiv_id = pa.arxiv_id
-      WHERE d.removed_first = s.first_paper_date OR d.removed_last = s.last_paper_date
+      WHERE d.removed_first IS NOT NULL AND (d.removed_first = s.first_paper_date OR d.removed_last = s.last_paper_date)
       GROUP BY 1) r
 WHERE s.author_key = r.author_key;
+
+-- Display names ----------------------------------------------------------------------------------
+
+CREATE TEMP TABLE renamed ON COMMIT DROP AS
+SELECT a.author_key, a.display_name
+FROM report_store.dirty_authors r
+JOIN warehouse.authors a ON a.author_key = r.author_key;
+DELETE FROM report_store.dirty_authors;
+ANALYZE renamed;
+
+UPDATE report_store.author_stats s
+SET display_name = r.display_name
+FROM renamed r
+WHERE s.author_key = r.author_key AND s.display_name <> r.display_name;
+
+UPDATE report_store.coauthor_pairs c
+SET display_name_a = r.display_name
+FROM renamed r
+WHERE c.author_key_a = r.author_key AND c.display_name_a <> r.display_name;
+
+-- Pairs where the renamed author is the second key: found through the author's papers' co-signers
+-- (author index, then the pairs' primary key), so the pairs need no index on author_key_b.
+UPDATE report_store.coauthor_pairs c
+SET display_name_b = s.display_name
+FROM (SELECT DISTINCT o.author_key AS author_key_a, r.author_key AS author_key_b, r.display_name
+      FROM renamed r
+      JOIN warehouse.paper_authors x ON x.author_key = r.author_key
+      JOIN warehouse.paper_authors o ON o.arxiv_id = x.arxiv_id AND o.author_key COLLATE "C" < r.author_key COLLATE "C") s
+WHERE c.author_key_a = s.author_key_a AND c.author_key_b = s.author_key_b AND c.display_name_b <> s.display_name;

@@ -41,7 +41,7 @@ public sealed class ReportingPerformance : Migration
         migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/authors.sql"));
         migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/coauthorships.sql"));
         migrationBuilder.Sql("""
-            DROP TABLE report_store.dirty_papers, report_store.paper_author_keys, report_store.coauthor_pairs,
+            DROP TABLE report_store.dirty_papers, report_store.dirty_authors, report_store.paper_author_keys, report_store.coauthor_pairs,
                        report_store.author_categories, report_store.author_stats;
             ALTER TABLE warehouse.digests DROP COLUMN mojibake_repairs;
             """);

@@ -38,8 +38,9 @@ public static class ReportStore
     }
 
     /// <summary>
-    /// Brings the author store up to date for every paper recorded since the last drain (by this load,
-    /// or by one that crashed before its end) and empties the record, in one transaction under the load lock.
+    /// Brings the author store up to date for every paper (and renamed author) recorded since the last
+    /// drain, by this load or by one that crashed before its end, and empties the record, in one
+    /// transaction under the load lock.
     /// </summary>
     /// <param name="dataSource">The warehouse.</param>
     /// <param name="everything">Recompute from the whole warehouse whatever was recorded (etl rebuild).</param>
@@ -60,20 +61,21 @@ public static class ReportStore
             await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        long dirty, stored;
+        long dirty, renamed, stored;
         await using (var count = new NpgsqlCommand(
             """
             SELECT (SELECT count(*) FROM report_store.dirty_papers),
+                   (SELECT count(*) FROM report_store.dirty_authors),
                    (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'report_store.paper_author_keys'::regclass)
             """,
             connection))
         await using (var reader = await count.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            (dirty, stored) = (reader.GetInt64(0), reader.GetInt64(1));
+            (dirty, renamed, stored) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
         }
 
-        if (dirty == 0 && !everything)
+        if (dirty + renamed == 0 && !everything)
         {
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return;

@@ -95,8 +95,9 @@ public sealed class AuthorStoreTests : IDisposable
         Assert.Equal(5, await database.CountAsync("SELECT count(*) FROM report_store.paper_author_keys WHERE 'zed newcomer' = ANY (author_keys)"));
         await AssertStoreEqualsWarehouseAsync(database);
 
-        // A load killed after its batches committed, before its drain: the views lag, the papers wait.
-        var crashed = await WriteChangedPapersAsync(database, files, newcomer: "Ann Latecomer");
+        // A load killed after its batches committed, before its drain: the views lag, the papers and the
+        // renamed author wait. Seven entries now spell the newcomer with a diaeresis, five without.
+        var crashed = await WriteChangedPapersAsync(database, files, newcomer: "Zëd Newcomer", papers: 7);
         using (var killed = new CancellationTokenSource())
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new WarehouseLoader(database.DataSource, database.Retry)
@@ -104,10 +105,11 @@ public sealed class AuthorStoreTests : IDisposable
         }
 
         Assert.True(await database.CountAsync("SELECT count(*) FROM report_store.dirty_papers") > 0);
-        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM report.authors WHERE author_key = 'ann latecomer'"));
+        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM report_store.dirty_authors WHERE author_key = 'zed newcomer'"));
+        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM report.authors WHERE author_key = 'zed newcomer' AND display_name = 'Zed Newcomer' AND papers = 5"));
         await database.LoadAsync([changed]);  // already loaded: nothing new, but the leftovers are drained
-        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM report_store.dirty_papers"));
-        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM report.authors WHERE author_key = 'ann latecomer'"));
+        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM report.authors WHERE author_key = 'zed newcomer' AND display_name = 'Zëd Newcomer' AND papers = 7"));
+        Assert.True(await database.CountAsync("SELECT count(*) FROM report.coauthorships WHERE display_name_a = 'Zëd Newcomer' OR display_name_b = 'Zëd Newcomer'") > 0);
         await AssertStoreEqualsWarehouseAsync(database);
 
         // etl rebuild recomputes everything, whatever state the store was in.
@@ -117,15 +119,15 @@ public sealed class AuthorStoreTests : IDisposable
     }
 
     /// <summary>
-    /// A new detailed digest giving five stored papers (three or more authors) a new version signed by
+    /// A new detailed digest giving stored papers (three or more authors) a new version signed by
     /// <paramref name="newcomer"/> instead of their first author, submitted (v1) a year earlier.
     /// </summary>
-    private async Task<string> WriteChangedPapersAsync(TestDatabase database, string[] files, string newcomer = "Zed Newcomer")
+    private async Task<string> WriteChangedPapersAsync(TestDatabase database, string[] files, string newcomer = "Zed Newcomer", int papers = 5)
     {
         var source = files.Where(file => file.Contains("detailed", StringComparison.Ordinal)).MaxBy(file => File.ReadAllText(file).Split("\n### ").Length)!;
         var blocks = File.ReadAllText(source).Split("\n### ");
         var edited = 0;
-        for (var i = 1; i < blocks.Length && edited < 5; i++)
+        for (var i = 1; i < blocks.Length && edited < papers; i++)
         {
             var id = Regex.Match(blocks[i], @"abs/([^v\s]+)v(\d+)");
             if (!id.Success || await database.CountAsync($"SELECT count(DISTINCT author_key) FROM warehouse.paper_authors WHERE arxiv_id = '{id.Groups[1].Value}'") < 3)
@@ -141,7 +143,7 @@ public sealed class AuthorStoreTests : IDisposable
             edited++;
         }
 
-        Assert.Equal(5, edited);
+        Assert.Equal(papers, edited);
         var path = Path.Combine(_corpus, $"changed-{newcomer.Replace(' ', '-')}.md");
         await File.WriteAllTextAsync(path, string.Join("\n### ", blocks));
         return path;
@@ -149,7 +151,7 @@ public sealed class AuthorStoreTests : IDisposable
 
     private static async Task AssertStoreEqualsWarehouseAsync(TestDatabase database)
     {
-        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM report_store.dirty_papers"));
+        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM report_store.dirty_papers") + await database.CountAsync("SELECT count(*) FROM report_store.dirty_authors"));
         await AssertSameRowsAsync(database, "SELECT * FROM report.authors", AuthorsFromWarehouse);
         await AssertSameRowsAsync(database, "SELECT * FROM report.coauthorships", CoauthorshipsFromWarehouse);
     }
