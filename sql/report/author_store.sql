@@ -23,22 +23,22 @@
 -- Display names are copied into the stores rather than joined by the views: joining 1.5 million pairs
 -- twice with the authors cost more than scanning them (0.7-1 s of a full SELECT at 200,000 papers).
 -- A batch that changes display names records those authors in dirty_authors for the drain.
-CREATE TABLE report_store.dirty_papers (
+CREATE TABLE IF NOT EXISTS report_store.dirty_papers (
     arxiv_id text PRIMARY KEY
 );
 
-CREATE TABLE report_store.dirty_authors (
+CREATE TABLE IF NOT EXISTS report_store.dirty_authors (
     author_key text PRIMARY KEY
 );
 
-CREATE TABLE report_store.paper_author_keys (
+CREATE TABLE IF NOT EXISTS report_store.paper_author_keys (
     arxiv_id         text PRIMARY KEY,
     author_keys      text[] NOT NULL,  -- distinct, sorted
     day              date,
     primary_category text
 );
 
-CREATE TABLE report_store.coauthor_pairs (
+CREATE TABLE IF NOT EXISTS report_store.coauthor_pairs (
     author_key_a     text NOT NULL,
     display_name_a   text NOT NULL,
     author_key_b     text NOT NULL CHECK (author_key_a COLLATE "C" < author_key_b COLLATE "C"),
@@ -49,14 +49,14 @@ CREATE TABLE report_store.coauthor_pairs (
     PRIMARY KEY (author_key_a, author_key_b)
 );
 
-CREATE TABLE report_store.author_categories (
+CREATE TABLE IF NOT EXISTS report_store.author_categories (
     author_key       text NOT NULL,
     primary_category text NOT NULL,
     papers           integer NOT NULL,
     PRIMARY KEY (author_key, primary_category)
 );
 
-CREATE TABLE report_store.author_stats (
+CREATE TABLE IF NOT EXISTS report_store.author_stats (
     author_key       text PRIMARY KEY,
     display_name     text NOT NULL,
     papers           integer NOT NULL,
