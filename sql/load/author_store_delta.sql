@@ -52,30 +52,38 @@ GROUP BY 1, 2;
 -- Pairs that appear or disappear change their two authors' coauthor counts.
 CREATE TEMP TABLE pair_ends (author_key text NOT NULL, change integer NOT NULL) ON COMMIT DROP;
 
-WITH updated AS (
+WITH reduced AS (
+    -- Pairs that lost a paper or only changed dates: only changed papers (rare) produce them.
     UPDATE report_store.coauthor_pairs c
     SET joint_papers = c.joint_papers + d.papers,
         first_joint_date = least(c.first_joint_date, d.added_first),
         last_joint_date = greatest(c.last_joint_date, d.added_last)
     FROM pair_deltas d
-    WHERE c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b
+    WHERE d.papers <= 0 AND c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b
     RETURNING c.author_key_a, c.author_key_b, c.joint_papers
 ),
-inserted AS (
-    INSERT INTO report_store.coauthor_pairs (author_key_a, display_name_a, author_key_b, display_name_b, joint_papers, first_joint_date, last_joint_date)
+added AS (
+    -- One primary-key probe per pair, new or not.
+    INSERT INTO report_store.coauthor_pairs AS c (author_key_a, display_name_a, author_key_b, display_name_b, joint_papers, first_joint_date, last_joint_date)
     SELECT d.author_key_a, (SELECT a.display_name FROM warehouse.authors a WHERE a.author_key = d.author_key_a),
            d.author_key_b, (SELECT b.display_name FROM warehouse.authors b WHERE b.author_key = d.author_key_b),
            d.papers, d.added_first, d.added_last
     FROM pair_deltas d
     WHERE d.papers > 0
-      AND NOT EXISTS (SELECT 1 FROM report_store.coauthor_pairs c
-                      WHERE c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b)
-    RETURNING author_key_a, author_key_b
+    ON CONFLICT (author_key_a, author_key_b) DO UPDATE
+    SET joint_papers = c.joint_papers + excluded.joint_papers,
+        first_joint_date = least(c.first_joint_date, excluded.first_joint_date),
+        last_joint_date = greatest(c.last_joint_date, excluded.last_joint_date)
+    RETURNING c.author_key_a, c.author_key_b, c.joint_papers
 ),
 changed AS (
-    SELECT author_key_a, author_key_b, 1 AS change FROM inserted
+    -- A pair is new when its count is exactly what this drain added (a stored pair had at least one).
+    SELECT a.author_key_a, a.author_key_b, 1 AS change
+    FROM added a
+    JOIN pair_deltas d ON d.author_key_a = a.author_key_a AND d.author_key_b = a.author_key_b
+    WHERE a.joint_papers = d.papers
     UNION ALL
-    SELECT author_key_a, author_key_b, -1 FROM updated WHERE joint_papers = 0
+    SELECT author_key_a, author_key_b, -1 FROM reduced WHERE joint_papers = 0
 )
 INSERT INTO pair_ends (author_key, change)
 SELECT author_key_a, change FROM changed
