@@ -7,6 +7,7 @@ SET format = r.format,
     digest_date = r.digest_date,
     entries = r.entries,
     rejected_entries = r.rejected_entries,
-    outcome = r.outcome
+    outcome = r.outcome,
+    mojibake_repairs = r.mojibake_repairs
 FROM reparsed_digests r
 WHERE d.digest_id = r.digest_id;

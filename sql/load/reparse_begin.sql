@@ -15,5 +15,6 @@ CREATE TEMP TABLE reparsed_digests (
     digest_date      date,
     entries          integer NOT NULL,
     rejected_entries integer NOT NULL,
-    outcome          text NOT NULL
+    outcome          text NOT NULL,
+    mojibake_repairs integer NOT NULL
 ) ON COMMIT DROP;

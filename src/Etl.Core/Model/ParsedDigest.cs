@@ -10,5 +10,8 @@ public sealed record ParsedDigest(
     IReadOnlyList<EntryRejection> Rejections,
     string? FileRejection)
 {
+    /// <summary>Words of the accepted entries' texts repaired as mojibake (report.data_quality counts them).</summary>
+    public int MojibakeRepairs { get; init; }
+
     public static ParsedDigest NotADigest(string reason) => new(null, [], [], reason);
 }

@@ -15,7 +15,16 @@ public static class AuthorName
     /// </summary>
     public static string? Normalize(ReadOnlySpan<char> raw)
     {
-        var name = TextNormalizer.Normalize(raw.ToString());
+        var repairs = 0;
+        return Normalize(raw, ref repairs);
+    }
+
+    /// <inheritdoc cref="Normalize(ReadOnlySpan{char})"/>
+    /// <param name="raw">The token as written.</param>
+    /// <param name="repairs">Incremented once per word repaired as mojibake.</param>
+    public static string? Normalize(ReadOnlySpan<char> raw, ref int repairs)
+    {
+        var name = TextNormalizer.Normalize(raw.ToString(), ref repairs);
         return name is not null && HasLetterOrDigit(name) ? name : null;
     }
 

@@ -17,6 +17,14 @@ public static class TextNormalizer
 
     public static string? Normalize(string? value)
     {
+        var repairs = 0;
+        return Normalize(value, ref repairs);
+    }
+
+    /// <param name="value">The text to normalize.</param>
+    /// <param name="repairs">Incremented once per word repaired as mojibake (the warehouse keeps only the repaired text).</param>
+    public static string? Normalize(string? value, ref int repairs)
+    {
         if (value is null)
         {
             return null;
@@ -36,11 +44,20 @@ public static class TextNormalizer
             }
         }
 
-        return NormalizeSlow(span);
+        return NormalizeSlow(span, ref repairs);
     }
 
     /// <summary>Normalizes a span, allocating only the result.</summary>
     public static string? Normalize(ReadOnlySpan<char> value)
+    {
+        var repairs = 0;
+        return Normalize(value, ref repairs);
+    }
+
+    /// <inheritdoc cref="Normalize(ReadOnlySpan{char})"/>
+    /// <param name="value">The text to normalize.</param>
+    /// <param name="repairs">Incremented once per word repaired as mojibake.</param>
+    public static string? Normalize(ReadOnlySpan<char> value, ref int repairs)
     {
         if (value.IndexOfAnyExcept(PrintableAscii) < 0)
         {
@@ -56,10 +73,10 @@ public static class TextNormalizer
             }
         }
 
-        return NormalizeSlow(value);
+        return NormalizeSlow(value, ref repairs);
     }
 
-    private static string? NormalizeSlow(ReadOnlySpan<char> value)
+    private static string? NormalizeSlow(ReadOnlySpan<char> value, ref int repairs)
     {
         // Steps 1 and 2: drop control characters, then repair each whitespace-separated word.
         var withoutControls = new StringBuilder(value.Length);
@@ -89,7 +106,14 @@ public static class TextNormalizer
 
             if (start >= 0)
             {
-                repaired.Append(Mojibake.RepairWord(text.AsSpan(start, i - start)));
+                var word = text.AsSpan(start, i - start);
+                var repairedWord = Mojibake.RepairWord(word);
+                if (!word.SequenceEqual(repairedWord))
+                {
+                    repairs++;
+                }
+
+                repaired.Append(repairedWord);
                 start = -1;
             }
 

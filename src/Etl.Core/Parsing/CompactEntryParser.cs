@@ -35,15 +35,17 @@ internal static partial class CompactEntryParser
             }
         }
 
-        return EntryResult.Accept(new DigestEntry
+        var repairs = 0;
+        var entry = new DigestEntry
         {
             Line = block.HeadingLine,
             Format = DigestFormat.Compact,
             ArxivId = arxivId,
-            Title = TextNormalizer.Normalize(HtmlText.ToPlainText(heading.Groups["title"].Value)),
-            Abstract = TextNormalizer.Normalize(HtmlText.ToPlainText(summary.ToString())),
+            Title = TextNormalizer.Normalize(HtmlText.ToPlainText(heading.Groups["title"].Value), ref repairs),
+            Abstract = TextNormalizer.Normalize(HtmlText.ToPlainText(summary.ToString()), ref repairs),
             Categories = [header.Category!],
-        });
+        };
+        return EntryResult.Accept(entry, repairs);
     }
 
     [GeneratedRegex(@"^\s*\d+\.(?<title>.*?)\s*\[\s*:arrow_down:\s*\]\(\s*(?<url>[^)\s]*)\s*\)\s*$", RegexOptions.CultureInvariant)]

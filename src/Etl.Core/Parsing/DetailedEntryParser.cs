@@ -65,23 +65,25 @@ internal static class DetailedEntryParser
         }
 
         var (categories, primary) = ParseCategories(fields.Get(Field.Categories).Value);
-        return EntryResult.Accept(new DigestEntry
+        var repairs = 0;
+        var entry = new DigestEntry
         {
             Line = block.HeadingLine,
             Format = DigestFormat.Detailed,
             ArxivId = arxivId,
             Version = version,
-            Title = TextNormalizer.Normalize(block.Heading.Span),
-            Abstract = TextNormalizer.Normalize(fields.Get(Field.Summary).Value),
-            Authors = ParseAuthors(fields.Get(Field.Authors).Value),
+            Title = TextNormalizer.Normalize(block.Heading.Span, ref repairs),
+            Abstract = TextNormalizer.Normalize(fields.Get(Field.Summary).Value, ref repairs),
+            Authors = ParseAuthors(fields.Get(Field.Authors).Value, ref repairs),
             Categories = categories,
             PrimaryCategory = primary,
-            Doi = TextNormalizer.Normalize(fields.Get(Field.Doi).Value),
-            JournalRef = TextNormalizer.Normalize(fields.Get(Field.Journal).Value),
-            Comment = TextNormalizer.Normalize(fields.Get(Field.Comment).Value),
+            Doi = TextNormalizer.Normalize(fields.Get(Field.Doi).Value, ref repairs),
+            JournalRef = TextNormalizer.Normalize(fields.Get(Field.Journal).Value, ref repairs),
+            Comment = TextNormalizer.Normalize(fields.Get(Field.Comment).Value, ref repairs),
             PublishedAt = published,
             UpdatedAt = updated,
-        });
+        };
+        return EntryResult.Accept(entry, repairs);
     }
 
     private static bool TryTimestamp(EntryBlock block, Fields fields, Field field, out DateTime utc, out EntryResult rejection)
@@ -134,7 +136,7 @@ internal static class DetailedEntryParser
     }
 
     /// <summary>Splits on ',', trims, drops tokens that are not names (<see cref="AuthorName"/>).</summary>
-    internal static IReadOnlyList<string> ParseAuthors(string? value)
+    internal static IReadOnlyList<string> ParseAuthors(string? value, ref int repairs)
     {
         if (value is null)
         {
@@ -144,7 +146,7 @@ internal static class DetailedEntryParser
         var authors = new List<string>();
         foreach (var raw in value.Split(','))
         {
-            var name = AuthorName.Normalize(raw);
+            var name = AuthorName.Normalize(raw, ref repairs);
             if (name is not null)
             {
                 authors.Add(name);

@@ -70,8 +70,9 @@ public static class DigestParser
 
         var entries = new List<DigestEntry>();
         var rejections = new List<EntryRejection>();
-        ParseEntries(memory[position..], 1, header, result => Add(result, entries, rejections));
-        return new ParsedDigest(header, entries, rejections, null);
+        var repairs = 0;
+        ParseEntries(memory[position..], 1, header, result => Add(result, entries, rejections, ref repairs));
+        return new ParsedDigest(header, entries, rejections, null) { MojibakeRepairs = repairs };
     }
 
     /// <summary>
@@ -108,6 +109,7 @@ public static class DigestParser
     {
         DigestHeader? header = null;
         var rejections = new List<EntryRejection>();
+        var repairs = 0;
         foreach (var (linesBefore, piece) in TextPieces.Split(reader, pieceChars))
         {
             var text = piece;
@@ -141,6 +143,7 @@ public static class DigestParser
                 if (result.Entry is not null)
                 {
                     onEntry(result.Entry);
+                    repairs += result.MojibakeRepairs;
                 }
                 else
                 {
@@ -149,7 +152,7 @@ public static class DigestParser
             });
         }
 
-        return header is null ? ParsedDigest.NotADigest(Empty) : new ParsedDigest(header, [], rejections, null);
+        return header is null ? ParsedDigest.NotADigest(Empty) : new ParsedDigest(header, [], rejections, null) { MojibakeRepairs = repairs };
     }
 
     /// <summary>The whole-file rejection <see cref="Parse(ReadOnlySpan{byte})"/> gives, from facts gathered while streaming; null when none.</summary>
@@ -255,11 +258,12 @@ public static class DigestParser
     private static EntryResult ParseEntry(EntryBlock block, DigestHeader header) =>
         header.Format == DigestFormat.Detailed ? DetailedEntryParser.Parse(block) : CompactEntryParser.Parse(block, header);
 
-    private static void Add(EntryResult result, List<DigestEntry> entries, List<EntryRejection> rejections)
+    private static void Add(EntryResult result, List<DigestEntry> entries, List<EntryRejection> rejections, ref int repairs)
     {
         if (result.Entry is not null)
         {
             entries.Add(result.Entry);
+            repairs += result.MojibakeRepairs;
         }
         else
         {

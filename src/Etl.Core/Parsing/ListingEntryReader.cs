@@ -14,6 +14,7 @@ namespace Etl.Core.Parsing;
 internal sealed class ListingEntryReader
 {
     private char[] _buffer = new char[4096];
+    private int _repairs;  // words of the current line's texts repaired as mojibake
 
     private enum Key
     {
@@ -32,6 +33,7 @@ internal sealed class ListingEntryReader
     public EntryResult Read(ReadOnlySpan<byte> line, int number, out bool isObjectWithId)
     {
         isObjectWithId = false;
+        _repairs = 0;
         var reader = new Utf8JsonReader(line);
         Span<bool> seen = stackalloc bool[(int)Key.Comment + 1];
         string? problem = null;
@@ -109,7 +111,7 @@ internal sealed class ListingEntryReader
             Categories = categories,
             PrimaryCategory = categories.Count > 0 ? categories[0] : null,
             Comment = comment,
-        });
+        }, _repairs);
     }
 
     private static Key Identify(ref Utf8JsonReader reader) => reader switch
@@ -158,7 +160,7 @@ internal sealed class ListingEntryReader
             return $"\"{key}\" must be a string or null, not {found}";
         }
 
-        text = TextNormalizer.Normalize(Unescape(ref reader));
+        text = TextNormalizer.Normalize(Unescape(ref reader), ref _repairs);
         return null;
     }
 
@@ -194,9 +196,9 @@ internal sealed class ListingEntryReader
     }
 
     /// <summary>An author name, or nothing when the token names nobody (<see cref="AuthorName"/>).</summary>
-    private static void AddAuthor(List<string> authors, ReadOnlySpan<char> raw)
+    private void AddAuthor(List<string> authors, ReadOnlySpan<char> raw)
     {
-        if (AuthorName.Normalize(raw) is { } name)
+        if (AuthorName.Normalize(raw, ref _repairs) is { } name)
         {
             authors.Add(name);
         }

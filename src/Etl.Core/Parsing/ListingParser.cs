@@ -84,6 +84,7 @@ internal sealed class ListingParser : ISourceParser
         private readonly ListingEntryReader _reader = new();
         private int _number;
         private bool _recognized;
+        private int _repairs;  // words of accepted entries repaired as mojibake
 
         /// <returns>The file's rejection when its first non-blank line is not a listing line; null otherwise.</returns>
         public ParsedDigest? Read(ReadOnlySpan<byte> content, Action<DigestEntry> onEntry, List<EntryRejection> rejections)
@@ -114,6 +115,7 @@ internal sealed class ListingParser : ISourceParser
                 if (result.Entry is not null)
                 {
                     onEntry(result.Entry);
+                    _repairs += result.MojibakeRepairs;
                 }
                 else
                 {
@@ -126,7 +128,7 @@ internal sealed class ListingParser : ISourceParser
 
         public ParsedDigest End(DateOnly date, List<DigestEntry> entries, List<EntryRejection> rejections) =>
             _recognized
-                ? new ParsedDigest(new DigestHeader(DigestFormat.Listing, null, date), entries, rejections, null)
+                ? new ParsedDigest(new DigestHeader(DigestFormat.Listing, null, date), entries, rejections, null) { MojibakeRepairs = _repairs }
                 : ParsedDigest.NotADigest($"line 1: not a listing: the file has no entries; {Expected}");
     }
 

@@ -201,7 +201,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
     private static async Task CopyDigestsAsync(NpgsqlConnection connection, List<StoredDigest> digests, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY warehouse.digests (digest_id, sha256, path, bytes, format, category, digest_date, entries, rejected_entries, outcome, rules_version) FROM STDIN (FORMAT BINARY)",
+            "COPY warehouse.digests (digest_id, sha256, path, bytes, format, category, digest_date, entries, rejected_entries, outcome, rules_version, mojibake_repairs) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
         foreach (var digest in digests)
         {
@@ -218,6 +218,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
             importer.Write(digest.Parsed.Rejections.Count, NpgsqlDbType.Integer);
             importer.Write(digest.OutcomeName, NpgsqlDbType.Text);
             importer.Write(ParsingRules.Version, NpgsqlDbType.Integer);
+            importer.Write(digest.Parsed.MojibakeRepairs, NpgsqlDbType.Integer);
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);

@@ -84,6 +84,12 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             newVersions += load.NewVersions;
         }
 
+        // After the last batch (and after a crashed load's leftovers): report.authors and report.coauthorships.
+        // Retried like a batch: a drain that fails leaves the record as it was.
+        await retry.ExecuteAsync(
+            async token => await Reporting.ReportStore.DrainAsync(dataSource, everything: false, timings, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+
         // Only a load that committed rows can have changed the statistics the report views are planned from.
         if (loaded + rejected > 0)
         {

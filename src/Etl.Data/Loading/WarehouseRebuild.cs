@@ -52,6 +52,9 @@ public static class WarehouseRebuild
                 return papers;
             },
             cancellationToken).ConfigureAwait(false);
+        await retry.ExecuteAsync(
+            async token => await Reporting.ReportStore.DrainAsync(dataSource, everything: true, timings: null, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
         await TableStatistics.AnalyzeGrownAsync(dataSource, timings: null, cancellationToken).ConfigureAwait(false);
         return rebuilt;
     }

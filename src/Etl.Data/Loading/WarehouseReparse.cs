@@ -144,7 +144,7 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
         NpgsqlConnection connection, List<(long DigestId, ParsedDigest Parsed, int Entries)> parsed, CancellationToken cancellationToken)
     {
         await using (var digests = await connection.BeginBinaryImportAsync(
-            "COPY reparsed_digests (digest_id, format, category, digest_date, entries, rejected_entries, outcome) FROM STDIN (FORMAT BINARY)",
+            "COPY reparsed_digests (digest_id, format, category, digest_date, entries, rejected_entries, outcome, mojibake_repairs) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false))
         {
             foreach (var (digestId, digest, entries) in parsed)
@@ -158,6 +158,7 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
                 digests.Write(entries, NpgsqlDbType.Integer);
                 digests.Write(digest.Rejections.Count, NpgsqlDbType.Integer);
                 digests.Write(DigestOutcome.Name(digest), NpgsqlDbType.Text);
+                digests.Write(digest.MojibakeRepairs, NpgsqlDbType.Integer);
             }
 
             await digests.CompleteAsync(cancellationToken).ConfigureAwait(false);

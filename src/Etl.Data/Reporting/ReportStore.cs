@@ -6,22 +6,87 @@ namespace Etl.Data.Reporting;
 
 /// <summary>
 /// Keeps the tables behind the materialized parts of the report views (schema <c>report_store</c>, see
-/// docs/reporting.md) current, in the load's own transaction, for the papers it touched: a committed
-/// batch never leaves a report view behind the warehouse.
+/// docs/reporting.md) current. The per-paper lists and quality facts are rewritten in each batch's own
+/// transaction, for the papers it touched; the author store (<c>report.authors</c>,
+/// <c>report.coauthorships</c>) only records those papers then, and is brought up to date once at the
+/// end of the load (<see cref="DrainAsync"/>), which computes each author once instead of once per batch.
 /// </summary>
 public static class ReportStore
 {
     /// <summary>The refresh scripts (<c>sql/load</c>); the migration runs the same ones to fill the store.</summary>
     public static IReadOnlyList<string> Scripts { get; } = ["refresh_paper_lists", "refresh_paper_quality"];
 
+    /// <summary>Recomputes the whole author store from the warehouse (<c>sql/load</c>); the migration runs it to fill it.</summary>
+    public const string AuthorStoreFullScript = "author_store_full";
+
+    /// <summary>
+    /// Above this share of dirty papers (of the papers the store holds), recomputing everything once is
+    /// cheaper than adjusting by each paper's old and new contribution (measured: docs/reporting.md).
+    /// </summary>
+    private const double FullRecomputeShare = 0.2;
+
     /// <summary>Runs after <c>apply_papers.sql</c>, with the batch's <c>touched_papers</c> and <c>staged_authors</c>.</summary>
     internal static async Task RefreshTouchedAsync(NpgsqlConnection connection, LoadTimings? timings, CancellationToken cancellationToken)
     {
-        foreach (var script in Scripts)
+        foreach (var script in Scripts.Append("mark_author_store"))
         {
             var phase = Stopwatch.GetTimestamp();
             await LoadSql.RunAsync(connection, script, cancellationToken).ConfigureAwait(false);
             timings?.Add($"report store: {script}", phase);
         }
+    }
+
+    /// <summary>
+    /// Brings the author store up to date for every paper (and renamed author) recorded since the last
+    /// drain, by this load or by one that crashed before its end, and empties the record, in one
+    /// transaction under the load lock.
+    /// </summary>
+    /// <param name="dataSource">The warehouse.</param>
+    /// <param name="everything">Recompute from the whole warehouse whatever was recorded (etl rebuild).</param>
+    /// <param name="timings">Where the drain's time is added, when it had anything to do.</param>
+    /// <param name="cancellationToken">Cancels the drain; the record stays for the next one.</param>
+    internal static async Task DrainAsync(NpgsqlDataSource dataSource, bool everything, LoadTimings? timings, CancellationToken cancellationToken)
+    {
+        var phase = Stopwatch.GetTimestamp();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var lockCommand = new NpgsqlCommand(
+            """
+            SELECT pg_advisory_xact_lock(7461002001);  -- the load lock (sql/load/begin_batch.sql): no batch marks papers meanwhile
+            SET LOCAL work_mem = '256MB';
+            """,
+            connection))
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        long dirty, renamed, stored;
+        await using (var count = new NpgsqlCommand(
+            """
+            SELECT (SELECT count(*) FROM report_store.dirty_papers),
+                   (SELECT count(*) FROM report_store.dirty_authors),
+                   (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'report_store.paper_author_keys'::regclass)
+            """,
+            connection))
+        await using (var reader = await count.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            (dirty, renamed, stored) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        }
+
+        if (dirty + renamed == 0 && !everything)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var script = everything || dirty >= FullRecomputeShare * stored ? AuthorStoreFullScript : "author_store_delta";
+        await using (var drain = LoadSql.Command(EmbeddedSql.Load(script), connection))
+        {
+            await drain.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        timings?.Add($"report store: {script}", phase);
     }
 }

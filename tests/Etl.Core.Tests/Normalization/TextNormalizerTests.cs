@@ -20,6 +20,23 @@ public sealed class TextNormalizerTests
     public void Normalizes_control_characters_mojibake_nfc_and_whitespace(string input, string expected) =>
         Assert.Equal(expected, TextNormalizer.Normalize(input));
 
+    // One count per repaired word, however many broken characters it held.
+    [Theory]
+    [InlineData("plain text", 0)]
+    [InlineData("Am√©lie Gruel", 1)]
+    [InlineData("C√©sar Herv√°s-Mart√≠nez", 2)]
+    [InlineData("FranÃ§ois MÃ¼ller", 2)]
+    [InlineData("naïve café", 0)]
+    [InlineData("über√", 0)]
+    [InlineData("x ≈ y", 0)]
+    public void Counts_the_words_repaired_as_mojibake(string input, int expected)
+    {
+        var repairs = 0;
+        TextNormalizer.Normalize(input, ref repairs);
+        TextNormalizer.Normalize(input.AsSpan(), ref repairs);
+        Assert.Equal(2 * expected, repairs);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -50,6 +50,16 @@ public sealed class ReportViewTests(SeedsWarehouse seeds) : IClassFixture<SeedsW
     }
 
     [SharedSamplesFact]
+    public async Task Data_quality_counts_the_words_repaired_as_mojibake()
+    {
+        // Only 002 has mojibake, all in author lists, one count per word: line 191 Am√©lie; line 634
+        // Barbero-G√≥mez, Guti√©rrez, V√≠ctor-Manuel, C√©sar, Herv√°s-Mart√≠nez; line 835 (Mac Roman)
+        // Bart≈Çomiej, Wr√≥blewski, Wo≈∫niak, Rados≈Çaw, S≈Çowi≈Ñski, Czy≈ºewski.
+        Assert.Equal(12, await MetricAsync("mojibake_repairs"));
+        Assert.Equal(12, await seeds.Database.CountAsync("SELECT mojibake_repairs FROM warehouse.digests WHERE path LIKE '%002_f1063c4f29cf3f62.txt'"));
+    }
+
+    [SharedSamplesFact]
     public async Task Daily_submissions_count_new_papers_revisions_and_cross_listings_per_day()
     {
         // 000 lists the 47 submissions of 2020-09-30: 34 with primary cs.CV.

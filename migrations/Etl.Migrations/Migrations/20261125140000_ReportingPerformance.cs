@@ -1,0 +1,49 @@
+using Etl.Data;
+using Etl.Data.Reporting;
+using Etl.Data.Schema;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Etl.Migrations.Migrations;
+
+/// <summary>
+/// Issue 12, performance and the last data-quality figure: <c>report.authors</c> and
+/// <c>report.coauthorships</c> read the author store the loader keeps current at the end of each load
+/// (filled here for a warehouse loaded before), and each digest records how many mojibake words its
+/// parse repaired.
+/// </summary>
+[DbContext(typeof(WarehouseContext))]
+[Migration("20261125140000_ReportingPerformance")]
+public sealed class ReportingPerformance : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        var assembly = typeof(ReportingPerformance).Assembly;
+        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/schema/006_reporting_performance.sql"));
+        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/author_store.sql"));
+        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/data_quality_mojibake.sql"));
+
+        // Fill the author store for every paper already loaded, as a backfill's drain does.
+        migrationBuilder.Sql(EmbeddedSql.Read(typeof(EmbeddedSql).Assembly, $"sql/load/{ReportStore.AuthorStoreFullScript}.sql"));
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        var assembly = typeof(ReportingPerformance).Assembly;
+        migrationBuilder.Sql("""
+            DROP VIEW report.data_quality;
+            ALTER VIEW report_store.data_quality_base RENAME TO data_quality;
+            ALTER VIEW report_store.data_quality SET SCHEMA report;
+            COMMENT ON VIEW report.data_quality IS 'Data-quality figures: papers known from one format only, rejected files and entries (by reason), duplicate entries within a file, versions seen with different texts, cross-format versions whose texts differ.';
+            """);
+        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/authors.sql"));
+        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/coauthorships.sql"));
+        migrationBuilder.Sql("""
+            DROP TABLE report_store.dirty_papers, report_store.dirty_authors, report_store.paper_author_keys, report_store.coauthor_pairs,
+                       report_store.author_categories, report_store.author_stats;
+            ALTER TABLE warehouse.digests DROP COLUMN mojibake_repairs;
+            """);
+    }
+}

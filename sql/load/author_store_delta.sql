@@ -1,0 +1,205 @@
+-- Brings the author store (sql/report/author_store.sql) up to date for the papers in dirty_papers and
+-- the authors in dirty_authors, and empties both: the drain of a load that touched a small share of the
+-- papers. Runs in the drain's transaction, under the load lock.
+--
+-- Each changed paper takes back its old contribution (its row in paper_author_keys) and adds its new
+-- one (its links now): -1/+1 paper for each of its authors, their categories and their pairs. Counts
+-- are exact that way; a first or last date can only be lost when a removed contribution held it, and
+-- only those few dates are recounted from the warehouse. Every lookup goes through a primary key or the
+-- author index: the work follows the dirty papers, never the size of the warehouse. Keys are looked up
+-- with "= ANY (ARRAY(SELECT …))", which always plans as index scans: joins with the small temp tables
+-- were sometimes planned as scans of the whole store (its tables have 30,000 to 1.5 million rows).
+
+CREATE TEMP TABLE store_changes ON COMMIT DROP AS
+SELECT n.arxiv_id,
+       coalesce(o.author_keys, '{}') AS old_keys, o.day AS old_day, o.primary_category AS old_category,
+       n.author_keys AS new_keys, n.day AS new_day, n.primary_category AS new_category
+FROM (WITH now AS MATERIALIZED (
+          SELECT d.arxiv_id,
+                 coalesce((SELECT array_agg(DISTINCT pa.author_key ORDER BY pa.author_key)
+                           FROM warehouse.paper_authors pa WHERE pa.arxiv_id = d.arxiv_id), '{}') AS author_keys,
+                 (p.published_at AT TIME ZONE 'UTC')::date AS day, p.primary_category
+          FROM report_store.dirty_papers d
+          LEFT JOIN warehouse.papers p ON p.arxiv_id = d.arxiv_id)
+      SELECT * FROM now) n
+LEFT JOIN report_store.paper_author_keys o ON o.arxiv_id = n.arxiv_id
+-- a paper counted with the same authors, day and category changes nothing (most new versions)
+WHERE coalesce(o.author_keys, '{}') <> n.author_keys
+   OR (cardinality(n.author_keys) > 0
+       AND (o.day IS DISTINCT FROM n.day OR o.primary_category IS DISTINCT FROM n.primary_category));
+
+DELETE FROM report_store.dirty_papers;
+
+DELETE FROM report_store.paper_author_keys WHERE arxiv_id IN (SELECT arxiv_id FROM store_changes);
+INSERT INTO report_store.paper_author_keys (arxiv_id, author_keys, day, primary_category)
+SELECT arxiv_id, new_keys, new_day, new_category FROM store_changes WHERE cardinality(new_keys) > 0;
+
+CREATE TEMP TABLE store_contributions ON COMMIT DROP AS
+SELECT -1 AS sign, old_keys AS author_keys, old_day AS day, old_category AS primary_category FROM store_changes WHERE cardinality(old_keys) > 0
+UNION ALL
+SELECT 1, new_keys, new_day, new_category FROM store_changes WHERE cardinality(new_keys) > 0;
+
+-- Pairs -------------------------------------------------------------------------------------------
+
+CREATE TEMP TABLE pair_deltas ON COMMIT DROP AS
+SELECT a.author_key AS author_key_a, b.author_key AS author_key_b, sum(c.sign)::integer AS papers,
+       min(c.day) FILTER (WHERE c.sign > 0) AS added_first, max(c.day) FILTER (WHERE c.sign > 0) AS added_last,
+       min(c.day) FILTER (WHERE c.sign < 0) AS removed_first, max(c.day) FILTER (WHERE c.sign < 0) AS removed_last
+FROM store_contributions c, unnest(c.author_keys) AS a (author_key), unnest(c.author_keys) AS b (author_key)
+WHERE a.author_key COLLATE "C" < b.author_key COLLATE "C"
+GROUP BY 1, 2;
+
+-- Pairs that appear or disappear change their two authors' coauthor counts.
+CREATE TEMP TABLE pair_ends (author_key text NOT NULL, change integer NOT NULL) ON COMMIT DROP;
+
+WITH reduced AS (
+    -- Pairs that lost a paper or only changed dates: only changed papers (rare) produce them.
+    UPDATE report_store.coauthor_pairs c
+    SET joint_papers = c.joint_papers + d.papers,
+        first_joint_date = least(c.first_joint_date, d.added_first),
+        last_joint_date = greatest(c.last_joint_date, d.added_last)
+    FROM pair_deltas d
+    WHERE d.papers <= 0 AND c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b
+    RETURNING c.author_key_a, c.author_key_b, c.joint_papers
+),
+added AS (
+    -- One primary-key probe per pair, new or not.
+    INSERT INTO report_store.coauthor_pairs AS c (author_key_a, display_name_a, author_key_b, display_name_b, joint_papers, first_joint_date, last_joint_date)
+    SELECT d.author_key_a, (SELECT a.display_name FROM warehouse.authors a WHERE a.author_key = d.author_key_a),
+           d.author_key_b, (SELECT b.display_name FROM warehouse.authors b WHERE b.author_key = d.author_key_b),
+           d.papers, d.added_first, d.added_last
+    FROM pair_deltas d
+    WHERE d.papers > 0
+    ON CONFLICT (author_key_a, author_key_b) DO UPDATE
+    SET joint_papers = c.joint_papers + excluded.joint_papers,
+        first_joint_date = least(c.first_joint_date, excluded.first_joint_date),
+        last_joint_date = greatest(c.last_joint_date, excluded.last_joint_date)
+    RETURNING c.author_key_a, c.author_key_b, c.joint_papers
+),
+changed AS (
+    -- A pair is new when its count is exactly what this drain added (a stored pair had at least one).
+    SELECT a.author_key_a, a.author_key_b, 1 AS change
+    FROM added a
+    JOIN pair_deltas d ON d.author_key_a = a.author_key_a AND d.author_key_b = a.author_key_b
+    WHERE a.joint_papers = d.papers
+    UNION ALL
+    SELECT author_key_a, author_key_b, -1 FROM reduced WHERE joint_papers = 0
+)
+INSERT INTO pair_ends (author_key, change)
+SELECT author_key_a, change FROM changed
+UNION ALL
+SELECT author_key_b, change FROM changed;
+
+DELETE FROM report_store.coauthor_pairs c
+USING pair_deltas d
+WHERE d.papers < 0 AND c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b AND c.joint_papers = 0;
+
+-- A removed contribution that held the pair's first or last date: recount the pair's dates from the
+-- papers both sign (through the author index).
+UPDATE report_store.coauthor_pairs c
+SET first_joint_date = r.first_joint_date, last_joint_date = r.last_joint_date
+FROM (SELECT d.author_key_a, d.author_key_b,
+             min((p.published_at AT TIME ZONE 'UTC')::date) AS first_joint_date,
+             max((p.published_at AT TIME ZONE 'UTC')::date) AS last_joint_date
+      FROM pair_deltas d
+      JOIN report_store.coauthor_pairs c ON c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b
+      CROSS JOIN LATERAL (SELECT x.arxiv_id FROM warehouse.paper_authors x WHERE x.author_key = d.author_key_a
+                          INTERSECT
+                          SELECT y.arxiv_id FROM warehouse.paper_authors y WHERE y.author_key = d.author_key_b) j
+      JOIN warehouse.papers p ON p.arxiv_id = j.arxiv_id
+      WHERE d.removed_first IS NOT NULL AND (d.removed_first = c.first_joint_date OR d.removed_last = c.last_joint_date)
+      GROUP BY 1, 2) r
+WHERE c.author_key_a = r.author_key_a AND c.author_key_b = r.author_key_b;
+
+-- Authors -----------------------------------------------------------------------------------------
+
+CREATE TEMP TABLE author_deltas ON COMMIT DROP AS
+SELECT t.*, coalesce(e.change, 0)::integer AS coauthors
+FROM (SELECT a.author_key, sum(c.sign)::integer AS papers,
+             min(c.day) FILTER (WHERE c.sign > 0) AS added_first, max(c.day) FILTER (WHERE c.sign > 0) AS added_last,
+             min(c.day) FILTER (WHERE c.sign < 0) AS removed_first, max(c.day) FILTER (WHERE c.sign < 0) AS removed_last
+      FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
+      GROUP BY a.author_key) t
+LEFT JOIN (SELECT author_key, sum(change) AS change FROM pair_ends GROUP BY author_key) e ON e.author_key = t.author_key;
+
+CREATE TEMP TABLE category_deltas ON COMMIT DROP AS
+SELECT d.author_key, d.primary_category,
+       coalesce((SELECT t.papers FROM report_store.author_categories t
+                 WHERE t.author_key = d.author_key AND t.primary_category = d.primary_category), 0) + d.papers AS papers
+FROM (SELECT a.author_key, c.primary_category, sum(c.sign)::integer AS papers
+      FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
+      WHERE c.primary_category IS NOT NULL
+      GROUP BY 1, 2
+      HAVING sum(c.sign) <> 0) d;
+
+DELETE FROM report_store.author_categories t
+WHERE t.author_key = ANY (ARRAY(SELECT author_key FROM category_deltas WHERE papers = 0))
+  AND (t.author_key, t.primary_category) IN (SELECT author_key, primary_category FROM category_deltas WHERE papers = 0);
+
+INSERT INTO report_store.author_categories AS t (author_key, primary_category, papers)
+SELECT author_key, primary_category, papers FROM category_deltas WHERE papers > 0
+ON CONFLICT (author_key, primary_category) DO UPDATE SET papers = excluded.papers;
+
+-- Top categories from the counts just written: one write per author.
+INSERT INTO report_store.author_stats AS s (author_key, display_name, papers, first_paper_date, last_paper_date, coauthors, top_categories)
+SELECT d.author_key, (SELECT a.display_name FROM warehouse.authors a WHERE a.author_key = d.author_key),
+       d.papers, d.added_first, d.added_last, d.coauthors,
+       coalesce((SELECT (array_agg(t.primary_category ORDER BY t.papers DESC, t.primary_category COLLATE "C"))[1:3]
+                 FROM report_store.author_categories t WHERE t.author_key = d.author_key), '{}')
+FROM author_deltas d
+ON CONFLICT (author_key) DO UPDATE
+SET papers = s.papers + excluded.papers,
+    first_paper_date = least(s.first_paper_date, excluded.first_paper_date),
+    last_paper_date = greatest(s.last_paper_date, excluded.last_paper_date),
+    coauthors = s.coauthors + excluded.coauthors,
+    top_categories = excluded.top_categories;
+
+DELETE FROM report_store.author_stats s
+WHERE s.author_key = ANY (ARRAY(SELECT author_key FROM author_deltas WHERE papers < 0)) AND s.papers = 0;
+
+-- A removed contribution that held the author's first or last date: recount from their papers.
+UPDATE report_store.author_stats s
+SET first_paper_date = r.first_paper_date, last_paper_date = r.last_paper_date
+FROM (SELECT d.author_key,
+             min((p.published_at AT TIME ZONE 'UTC')::date) AS first_paper_date,
+             max((p.published_at AT TIME ZONE 'UTC')::date) AS last_paper_date
+      FROM author_deltas d
+      JOIN report_store.author_stats s ON s.author_key = d.author_key
+      JOIN warehouse.paper_authors pa ON pa.author_key = d.author_key
+      JOIN warehouse.papers p ON p.arxiv_id = pa.arxiv_id
+      WHERE d.author_key = ANY (ARRAY(SELECT author_key FROM author_deltas WHERE removed_first IS NOT NULL))
+        AND s.author_key = ANY (ARRAY(SELECT author_key FROM author_deltas WHERE removed_first IS NOT NULL))
+        AND (d.removed_first = s.first_paper_date OR d.removed_last = s.last_paper_date)
+      GROUP BY 1) r
+WHERE s.author_key = r.author_key;
+
+-- Display names ----------------------------------------------------------------------------------
+
+CREATE TEMP TABLE renamed ON COMMIT DROP AS
+SELECT a.author_key, a.display_name
+FROM warehouse.authors a
+WHERE a.author_key = ANY (ARRAY(SELECT author_key FROM report_store.dirty_authors));
+DELETE FROM report_store.dirty_authors;
+
+UPDATE report_store.author_stats s
+SET display_name = r.display_name
+FROM renamed r
+WHERE s.author_key = ANY (ARRAY(SELECT author_key FROM renamed))
+  AND s.author_key = r.author_key AND s.display_name <> r.display_name;
+
+UPDATE report_store.coauthor_pairs c
+SET display_name_a = r.display_name
+FROM renamed r
+WHERE c.author_key_a = ANY (ARRAY(SELECT author_key FROM renamed))
+  AND c.author_key_a = r.author_key AND c.display_name_a <> r.display_name;
+
+-- Pairs where the renamed author is the second key: found through the author's papers' co-signers
+-- (author index, then the pairs' primary key), so the pairs need no index on author_key_b.
+UPDATE report_store.coauthor_pairs c
+SET display_name_b = s.display_name
+FROM (SELECT DISTINCT o.author_key AS author_key_a, r.author_key AS author_key_b, r.display_name
+      FROM renamed r
+      JOIN warehouse.paper_authors x ON x.author_key = r.author_key
+                                    AND x.author_key = ANY (ARRAY(SELECT author_key FROM renamed))
+      JOIN warehouse.paper_authors o ON o.arxiv_id = x.arxiv_id AND o.author_key COLLATE "C" < r.author_key COLLATE "C") s
+WHERE c.author_key_a = s.author_key_a AND c.author_key_b = s.author_key_b AND c.display_name_b <> s.display_name;

@@ -1,0 +1,60 @@
+-- Recomputes the author store (sql/report/author_store.sql) from the whole warehouse and empties
+-- dirty_papers: the drain of a load whose dirty papers are a large share of all papers (a backfill),
+-- of etl rebuild and of the migration. Runs in the drain's transaction, under the load lock.
+-- Every figure is aggregated once from the per-paper key arrays: no self-join of the link table.
+
+TRUNCATE report_store.paper_author_keys, report_store.coauthor_pairs, report_store.author_categories,
+         report_store.author_stats, report_store.dirty_papers, report_store.dirty_authors;
+
+INSERT INTO report_store.paper_author_keys (arxiv_id, author_keys, day, primary_category)
+SELECT pa.arxiv_id, array_agg(DISTINCT pa.author_key ORDER BY pa.author_key),
+       (p.published_at AT TIME ZONE 'UTC')::date, p.primary_category
+FROM warehouse.paper_authors pa
+JOIN warehouse.papers p ON p.arxiv_id = pa.arxiv_id
+GROUP BY pa.arxiv_id, p.published_at, p.primary_category;
+
+-- Sorted like the primary key, so the index is filled left to right.
+INSERT INTO report_store.coauthor_pairs (author_key_a, display_name_a, author_key_b, display_name_b, joint_papers, first_joint_date, last_joint_date)
+SELECT p.author_key_a, a.display_name, p.author_key_b, b.display_name, p.joint_papers, p.first_joint_date, p.last_joint_date
+FROM (SELECT x.author_key AS author_key_a, y.author_key AS author_key_b, count(*) AS joint_papers,
+             min(k.day) AS first_joint_date, max(k.day) AS last_joint_date
+      FROM report_store.paper_author_keys k, unnest(k.author_keys) AS x (author_key), unnest(k.author_keys) AS y (author_key)
+      WHERE x.author_key COLLATE "C" < y.author_key COLLATE "C"
+      GROUP BY 1, 2) p
+JOIN warehouse.authors a ON a.author_key = p.author_key_a
+JOIN warehouse.authors b ON b.author_key = p.author_key_b
+ORDER BY p.author_key_a, p.author_key_b;
+
+INSERT INTO report_store.author_categories (author_key, primary_category, papers)
+SELECT a.author_key, k.primary_category, count(*)
+FROM report_store.paper_author_keys k, unnest(k.author_keys) AS a (author_key)
+WHERE k.primary_category IS NOT NULL
+GROUP BY 1, 2;
+
+INSERT INTO report_store.author_stats (author_key, display_name, papers, first_paper_date, last_paper_date, coauthors, top_categories)
+WITH totals AS (
+    SELECT a.author_key, count(*)::integer AS papers, min(k.day) AS first_paper_date, max(k.day) AS last_paper_date
+    FROM report_store.paper_author_keys k, unnest(k.author_keys) AS a (author_key)
+    GROUP BY 1
+),
+coauthors AS (
+    SELECT author_key, count(*)::integer AS coauthors
+    FROM (SELECT author_key_a AS author_key FROM report_store.coauthor_pairs
+          UNION ALL
+          SELECT author_key_b FROM report_store.coauthor_pairs) sides
+    GROUP BY author_key
+),
+categories AS (
+    SELECT author_key, (array_agg(primary_category ORDER BY papers DESC, primary_category COLLATE "C"))[1:3] AS top_categories
+    FROM report_store.author_categories
+    GROUP BY author_key
+)
+SELECT t.author_key, au.display_name, t.papers, t.first_paper_date, t.last_paper_date,
+       coalesce(c.coauthors, 0), coalesce(k.top_categories, '{}'::text[])
+FROM totals t
+JOIN warehouse.authors au ON au.author_key = t.author_key
+LEFT JOIN coauthors c ON c.author_key = t.author_key
+LEFT JOIN categories k ON k.author_key = t.author_key;
+
+-- The next drain chooses between this and a delta by the store's size (pg_class.reltuples).
+ANALYZE report_store.paper_author_keys (arxiv_id);
