@@ -5,12 +5,11 @@ using Etl.Integration.Tests.Infrastructure;
 using Etl.Tests;
 using Npgsql;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Etl.Integration.Tests.Loading;
 
 /// <summary>Files that cannot be read, go away or change mid-load, odd paths and hostile text: each gets a clear answer and the other files load.</summary>
-public sealed class BadFileTests(ITestOutputHelper log) : IDisposable
+public sealed class BadFileTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("etl-bad-files-").FullName;
 
@@ -174,56 +173,60 @@ public sealed class BadFileTests(ITestOutputHelper log) : IDisposable
         var small = Path.Combine(_folder, "small.md");
         File.Copy(Sample("detailed/cs.CV/2020-01-06.md"), small);
         var large = Path.Combine(_folder, "large.md");
-        WriteLargeDigest(large, 24 << 20, rejectEvery: 0);
+        WriteLargeDigest(large, 8 << 20, rejectEvery: 0);
+        var middle = File.ReadLines(large).Select((text, index) => (text, line: index + 1)).First(row => row.text.StartsWith("### Paper 2000 ", StringComparison.Ordinal)).line;
         await using var database = await TestCluster.CreateDatabaseAsync();
-        await using var watcher = await database.DataSource.OpenConnectionAsync();
-        var outcomes = new List<FileOutcome>();
-        Task? rewrite = null;
 
-        // The small file (earlier date) is its own batch; once it commits, the large one's batch starts its
-        // COPY. A little later, while its entries flow, its last line is rewritten.
-        var options = new LoaderOptions { StreamAboveBytes = 1 << 20 };
-        var load = database.LoadAsync(DigestFileFinder.Find([_folder]), options, outcome =>
+        // Deterministic "mid-load": an open transaction holds the key (digest, line) of an entry in the middle
+        // of the large file, for each digest id the load may give it, so its COPY waits there, after half its
+        // entries were sent. The file's end is changed meanwhile, then the blocker rolls back.
+        await using var blocker = await database.DataSource.OpenConnectionAsync();
+        await using var hold = await blocker.BeginTransactionAsync();
+        await using (var block = new NpgsqlCommand(
+            "INSERT INTO warehouse.evidence (digest_id, line, arxiv_id, format, version, authors, author_keys, categories) " +
+            "SELECT d, $1, 'blocker', 'detailed', 1, '{}', '{}', '{}' FROM generate_series(1, 8) AS d", blocker, hold))
         {
-            outcomes.Add(outcome);
-            if (outcome.Path == small)
-            {
-                rewrite = ChangeTheEndOnceCopyingAsync(watcher, large);
-            }
-        });
+            block.Parameters.AddWithValue(middle);
+            await block.ExecuteNonQueryAsync();
+        }
+
+        var outcomes = new List<FileOutcome>();
+        var load = database.LoadAsync(DigestFileFinder.Find([_folder]), new LoaderOptions { StreamAboveBytes = 1 << 20 }, outcomes.Add);
+        await WaitForTheCopyToWaitAsync(database, load);
+        await using (var file = new FileStream(large, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            file.Seek(-5, SeekOrigin.End); // the last digit of the last entry's number
+            file.WriteByte((byte)'x');
+        }
+
+        await hold.RollbackAsync();
         var summary = await load;
-        await rewrite!;
 
         var changed = Assert.Single(outcomes, outcome => outcome.Path == large);
         Assert.Equal(FileOutcomeKind.Unreadable, changed.Kind);
-        Assert.Contains("changed", changed.Reason, StringComparison.Ordinal);
-        log.WriteLine($"caught by {(changed.Reason!.Contains("while it was being loaded", StringComparison.Ordinal) ? "the parse pass, after entries were sent" : "the check pass")}: {changed.Reason}");
+        Assert.Matches(@"^it changed while it was being loaded, after [0-9,]+ of its entries were read, so nothing of it was loaded \(is it still being written\?\); run the load again once the file is complete$", changed.Reason);
         Assert.Equal(1, summary.FilesLoaded);
         Assert.Equal(1, summary.FilesRejected);
         Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM warehouse.digests"));
-        Assert.Equal(0, await database.CountAsync($"SELECT count(*) FROM warehouse.evidence e JOIN warehouse.digests d USING (digest_id) WHERE d.path <> '{small}'"));
+        Assert.Equal(small, await database.ScalarAsync<string>("SELECT path FROM warehouse.digests"));
+        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM warehouse.evidence WHERE digest_id <> (SELECT digest_id FROM warehouse.digests)"));
 
         // Once the file is complete, the next run loads it.
-        var again = await database.LoadAsync(DigestFileFinder.Find([_folder]), options);
+        var again = await database.LoadAsync(DigestFileFinder.Find([_folder]), new LoaderOptions { StreamAboveBytes = 1 << 20 });
         Assert.Equal(1, again.FilesLoaded);
         Assert.Equal(1, again.FilesAlreadyLoaded);
     }
 
-    /// <summary>Waits until the loader's COPY of evidence runs, lets it read for a moment, then changes a byte near the file's end.</summary>
-    private static async Task ChangeTheEndOnceCopyingAsync(NpgsqlConnection watcher, string path)
+    /// <summary>Waits until the load's COPY of evidence waits for a lock (or the load ends, which fails the test).</summary>
+    private static async Task WaitForTheCopyToWaitAsync(TestDatabase database, Task load)
     {
-        await using var copying = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'COPY warehouse.evidence%'", watcher);
-        var giveUp = DateTime.UtcNow.AddMinutes(1);
-        while (Convert.ToInt64(await copying.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        await using var waiting = database.DataSource.CreateCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'COPY warehouse.evidence%'");
+        while (Convert.ToInt64(await waiting.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
-            Assert.True(DateTime.UtcNow < giveUp, "the large file's COPY never started");
-            await Task.Delay(5);
+            Assert.False(load.IsCompleted, "the load ended before its COPY reached the held entry");
+            await Task.Delay(10);
         }
-
-        await Task.Delay(150);
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
-        file.Seek(-5, SeekOrigin.End); // the last digit of the last entry's number
-        file.WriteByte((byte)'x');
     }
 
     /// <summary>A valid detailed digest of at least <paramref name="minBytes"/>, CRLF, with non-ASCII text; every <paramref name="rejectEvery"/>th entry has version 0.</summary>
