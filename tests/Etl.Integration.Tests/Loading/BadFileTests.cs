@@ -173,20 +173,21 @@ public sealed class BadFileTests : IDisposable
         var small = Path.Combine(_folder, "small.md");
         File.Copy(Sample("detailed/cs.CV/2020-01-06.md"), small);
         var large = Path.Combine(_folder, "large.md");
-        WriteLargeDigest(large, 8 << 20, rejectEvery: 0);
-        var middle = File.ReadLines(large).Select((text, index) => (text, line: index + 1)).First(row => row.text.StartsWith("### Paper 2000 ", StringComparison.Ordinal)).line;
+        WriteLargeDigest(large, 32 << 20, rejectEvery: 0);
+        var held = File.ReadLines(large).Select((text, index) => (text, line: index + 1)).First(row => row.text.StartsWith("### Paper 500 ", StringComparison.Ordinal)).line;
         await using var database = await TestCluster.CreateDatabaseAsync();
 
-        // Deterministic "mid-load": an open transaction holds the key (digest, line) of an entry in the middle
-        // of the large file, for each digest id the load may give it, so its COPY waits there, after half its
-        // entries were sent. The file's end is changed meanwhile, then the blocker rolls back.
+        // Deterministic "mid-load": an open transaction holds the key (digest, line) of an entry near the start
+        // of the large file (about 1 MB in), for each digest id the load may give it, so its COPY waits there.
+        // The reader can only be a text piece, a read buffer and the socket's buffers ahead of the COPY (some
+        // 10 MB), far from the end of the 32 MB file, which is changed meanwhile; then the blocker rolls back.
         await using var blocker = await database.DataSource.OpenConnectionAsync();
         await using var hold = await blocker.BeginTransactionAsync();
         await using (var block = new NpgsqlCommand(
             "INSERT INTO warehouse.evidence (digest_id, line, arxiv_id, format, version, authors, author_keys, categories) " +
             "SELECT d, $1, 'blocker', 'detailed', 1, '{}', '{}', '{}' FROM generate_series(1, 8) AS d", blocker, hold))
         {
-            block.Parameters.AddWithValue(middle);
+            block.Parameters.AddWithValue(held);
             await block.ExecuteNonQueryAsync();
         }
 
