@@ -37,8 +37,7 @@ internal static class AuthorNames
     {
         var chosen = new List<(string Key, string Name)>();
         await using var command = LoadSql.Command(EmbeddedSql.Load("read_author_variants"), connection);
-        command.Parameters.Add(new NpgsqlParameter<string?>("after", NpgsqlDbType.Text) { TypedValue = after });
-        command.Parameters.AddWithValue("last", last);
+        KeyRanges.Bind(command, after, last);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         string? key = null;
         var variants = new List<AuthorVariant>();

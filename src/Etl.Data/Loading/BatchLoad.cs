@@ -119,23 +119,19 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         for (var i = 0; i < fresh.Count; i++)
         {
             var file = fresh[i];
-            var gather = file.Bytes <= options.StreamAboveBytes;
+            var streamed = options.Streams(file.Bytes);
             // Entries flow from the file straight into the COPY: a batch never holds a file's parsed entries.
-            var (parsed, entries, problem) = DigestReader.ReadAndParse(file.Path, file.Sha256, streamed: !gather, entry =>
+            var (parsed, entries, problem) = DigestReader.ReadAndParse(file.Path, file.Sha256, streamed, entry =>
             {
                 var keys = new string[entry.Authors.Count];
                 for (var a = 0; a < keys.Length; a++)
                 {
                     keys[a] = AuthorKey.For(entry.Authors[a]);
-                    if (gather)
-                    {
-                        CollectionsMarshal.GetValueRefOrAddDefault(_spellings, (keys[a], entry.Authors[a]), out _)++;
-                    }
                 }
 
-                if (gather)
+                if (!streamed)
                 {
-                    _touchedPapers.Add(entry.ArxivId);
+                    Gather(entry, keys);
                 }
 
                 EvidenceCopy.Write(importer, ids[i], entry, keys);
@@ -148,7 +144,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
                 continue;
             }
 
-            if (!gather)
+            if (streamed)
             {
                 _readBack.Add(ids[i]);
             }
@@ -161,6 +157,15 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         return digests;
+    }
+
+    private void Gather(DigestEntry entry, string[] keys)
+    {
+        _touchedPapers.Add(entry.ArxivId);
+        for (var a = 0; a < keys.Length; a++)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_spellings, (keys[a], entry.Authors[a]), out _)++;
+        }
     }
 
     private async Task StageTouchedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -20,6 +20,14 @@ internal static class KeyRanges
     /// <summary>The largest of the next <c>$2</c> touched authors above <c>$1</c> (null when none is left).</summary>
     public const string TouchedAuthors = "SELECT max(author_key) FROM (SELECT author_key FROM touched_authors WHERE $1::text IS NULL OR author_key > $1 ORDER BY author_key LIMIT $2) AS r";
 
+    /// <summary>Binds one range to a query's <c>@after</c> and <c>@last</c> (see <c>read_facts.sql</c>).</summary>
+    public static void Bind(NpgsqlCommand command, string? after, string last)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Parameters.Add(new NpgsqlParameter<string?>("after", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = after });
+        command.Parameters.AddWithValue("last", last);
+    }
+
     /// <param name="connection">The batch's connection (the scratch tables are its own).</param>
     /// <param name="lastOfRangeSql"><see cref="TouchedPapers"/> or <see cref="TouchedAuthors"/>.</param>
     /// <param name="size">Keys per range.</param>

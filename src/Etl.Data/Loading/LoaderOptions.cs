@@ -38,6 +38,9 @@ public sealed record LoaderOptions
     /// </summary>
     public long StreamAboveBytes { get; init; } = DigestReader.StreamAboveBytes;
 
+    /// <summary>Whether a file of this size is streamed (<see cref="StreamAboveBytes"/>).</summary>
+    public bool Streams(long bytes) => bytes > StreamAboveBytes;
+
     /// <summary>
     /// Papers (and authors) reconciled per round trip within a batch (<see cref="KeyRanges"/>): bounds the
     /// reconcile state in memory. An ordinary 64 MB batch fits in one range; the result is the same either way.

@@ -45,8 +45,7 @@ internal static class PaperRebuild
 
         await using var command = LoadSql.Command(EmbeddedSql.Load("read_facts"), connection);
         command.Parameters.AddWithValue("digest_category_formats", DigestCategoryFormats);
-        command.Parameters.Add(new NpgsqlParameter<string?>("after", NpgsqlDbType.Text) { TypedValue = after });
-        command.Parameters.AddWithValue("last", last);
+        KeyRanges.Bind(command, after, last);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -135,7 +135,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
         long bytes = 0;
         foreach (var file in files)
         {
-            if (file.Bytes > _options.StreamAboveBytes)
+            if (_options.Streams(file.Bytes))
             {
                 if (batch.Count > 0)
                 {

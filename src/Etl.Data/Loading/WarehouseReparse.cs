@@ -126,7 +126,7 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
         foreach (var content in batch)
         {
             // Its old evidence is already deleted in this transaction: a file that went away must fail the batch, not be skipped.
-            var (digest, entries, problem) = DigestReader.ReadAndParse(content.Path, content.Sha256, streamed: content.Bytes > _options.StreamAboveBytes, entry =>
+            var (digest, entries, problem) = DigestReader.ReadAndParse(content.Path, content.Sha256, _options.Streams(content.Bytes), entry =>
                 EvidenceCopy.Write(importer, content.DigestId, entry, [.. entry.Authors.Select(AuthorKey.For)]));
             if (digest is null)
             {
