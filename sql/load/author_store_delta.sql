@@ -1,6 +1,6 @@
 -- Brings the author store (sql/report/author_store.sql) up to date for the papers in dirty_papers and
 -- the authors in dirty_authors, and empties both: the drain of a load that touched a small share of the
--- papers. Runs in the drain's transaction, under the load lock.
+-- papers. Runs in the transaction of the load's last batch (or of etl rebuild), under the load lock.
 --
 -- Each changed paper takes back its old contribution (its row in paper_author_keys) and adds its new
 -- one (its links now): -1/+1 paper for each of its authors, their categories and their pairs. Counts
@@ -39,6 +39,28 @@ SELECT -1 AS sign, old_keys AS author_keys, old_day AS day, old_category AS prim
 UNION ALL
 SELECT 1, new_keys, new_day, new_category FROM store_changes WHERE cardinality(new_keys) > 0;
 
+-- Authors' changes first: each author's display name is looked up once here, and the pairs below take
+-- their two names from this table. Category counts are a JSON object per author, added to the stored
+-- one in the author's single write below.
+CREATE TEMP TABLE author_deltas ON COMMIT DROP AS
+SELECT t.author_key,
+       (SELECT a.display_name FROM warehouse.authors a WHERE a.author_key = t.author_key) AS display_name,
+       t.papers, t.added_first, t.added_last, t.removed_first, t.removed_last,
+       coalesce(k.category_papers, '{}') AS category_papers,
+       0 AS coauthors  -- set with the pairs below
+FROM (SELECT a.author_key, sum(c.sign)::integer AS papers,
+             min(c.day) FILTER (WHERE c.sign > 0) AS added_first, max(c.day) FILTER (WHERE c.sign > 0) AS added_last,
+             min(c.day) FILTER (WHERE c.sign < 0) AS removed_first, max(c.day) FILTER (WHERE c.sign < 0) AS removed_last
+      FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
+      GROUP BY a.author_key) t
+LEFT JOIN (SELECT author_key, jsonb_object_agg(primary_category, papers) AS category_papers
+           FROM (SELECT a.author_key, c.primary_category, sum(c.sign)::integer AS papers
+                 FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
+                 WHERE c.primary_category IS NOT NULL
+                 GROUP BY 1, 2
+                 HAVING sum(c.sign) <> 0) per_category
+           GROUP BY author_key) k ON k.author_key = t.author_key;
+
 -- Pairs -------------------------------------------------------------------------------------------
 
 CREATE TEMP TABLE pair_deltas ON COMMIT DROP AS
@@ -50,8 +72,6 @@ WHERE a.author_key COLLATE "C" < b.author_key COLLATE "C"
 GROUP BY 1, 2;
 
 -- Pairs that appear or disappear change their two authors' coauthor counts.
-CREATE TEMP TABLE pair_ends (author_key text NOT NULL, change integer NOT NULL) ON COMMIT DROP;
-
 WITH reduced AS (
     -- Pairs that lost a paper or only changed dates: only changed papers (rare) produce them.
     UPDATE report_store.coauthor_pairs c
@@ -65,10 +85,10 @@ WITH reduced AS (
 added AS (
     -- One primary-key probe per pair, new or not.
     INSERT INTO report_store.coauthor_pairs AS c (author_key_a, display_name_a, author_key_b, display_name_b, joint_papers, first_joint_date, last_joint_date)
-    SELECT d.author_key_a, (SELECT a.display_name FROM warehouse.authors a WHERE a.author_key = d.author_key_a),
-           d.author_key_b, (SELECT b.display_name FROM warehouse.authors b WHERE b.author_key = d.author_key_b),
-           d.papers, d.added_first, d.added_last
+    SELECT d.author_key_a, a.display_name, d.author_key_b, b.display_name, d.papers, d.added_first, d.added_last
     FROM pair_deltas d
+    JOIN author_deltas a ON a.author_key = d.author_key_a
+    JOIN author_deltas b ON b.author_key = d.author_key_b
     WHERE d.papers > 0
     ON CONFLICT (author_key_a, author_key_b) DO UPDATE
     SET joint_papers = c.joint_papers + excluded.joint_papers,
@@ -85,10 +105,14 @@ changed AS (
     UNION ALL
     SELECT author_key_a, author_key_b, -1 FROM reduced WHERE joint_papers = 0
 )
-INSERT INTO pair_ends (author_key, change)
-SELECT author_key_a, change FROM changed
-UNION ALL
-SELECT author_key_b, change FROM changed;
+UPDATE author_deltas d
+SET coauthors = e.change
+FROM (SELECT author_key, sum(change)::integer AS change
+      FROM (SELECT author_key_a AS author_key, change FROM changed
+            UNION ALL
+            SELECT author_key_b, change FROM changed) ends
+      GROUP BY author_key) e
+WHERE d.author_key = e.author_key;
 
 DELETE FROM report_store.coauthor_pairs c
 USING pair_deltas d
@@ -113,45 +137,34 @@ WHERE c.author_key_a = r.author_key_a AND c.author_key_b = r.author_key_b;
 
 -- Authors -----------------------------------------------------------------------------------------
 
-CREATE TEMP TABLE author_deltas ON COMMIT DROP AS
-SELECT t.*, coalesce(e.change, 0)::integer AS coauthors
-FROM (SELECT a.author_key, sum(c.sign)::integer AS papers,
-             min(c.day) FILTER (WHERE c.sign > 0) AS added_first, max(c.day) FILTER (WHERE c.sign > 0) AS added_last,
-             min(c.day) FILTER (WHERE c.sign < 0) AS removed_first, max(c.day) FILTER (WHERE c.sign < 0) AS removed_last
-      FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
-      GROUP BY a.author_key) t
-LEFT JOIN (SELECT author_key, sum(change) AS change FROM pair_ends GROUP BY author_key) e ON e.author_key = t.author_key;
-
-CREATE TEMP TABLE category_deltas ON COMMIT DROP AS
-SELECT d.author_key, d.primary_category,
-       coalesce((SELECT t.papers FROM report_store.author_categories t
-                 WHERE t.author_key = d.author_key AND t.primary_category = d.primary_category), 0) + d.papers AS papers
-FROM (SELECT a.author_key, c.primary_category, sum(c.sign)::integer AS papers
-      FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
-      WHERE c.primary_category IS NOT NULL
-      GROUP BY 1, 2
-      HAVING sum(c.sign) <> 0) d;
-
-DELETE FROM report_store.author_categories t
-WHERE t.author_key = ANY (ARRAY(SELECT author_key FROM category_deltas WHERE papers = 0))
-  AND (t.author_key, t.primary_category) IN (SELECT author_key, primary_category FROM category_deltas WHERE papers = 0);
-
-INSERT INTO report_store.author_categories AS t (author_key, primary_category, papers)
-SELECT author_key, primary_category, papers FROM category_deltas WHERE papers > 0
-ON CONFLICT (author_key, primary_category) DO UPDATE SET papers = excluded.papers;
-
--- Top categories from the counts just written: one write per author.
-INSERT INTO report_store.author_stats AS s (author_key, display_name, papers, first_paper_date, last_paper_date, coauthors, top_categories)
-SELECT d.author_key, (SELECT a.display_name FROM warehouse.authors a WHERE a.author_key = d.author_key),
-       d.papers, d.added_first, d.added_last, d.coauthors,
-       coalesce((SELECT (array_agg(t.primary_category ORDER BY t.papers DESC, t.primary_category COLLATE "C"))[1:3]
-                 FROM report_store.author_categories t WHERE t.author_key = d.author_key), '{}')
+-- One write per author; an author new to the store only gains papers, so its name is known. The
+-- category counts are added up set-based (the stored and the changed objects unnested together and
+-- summed), not by a subquery per author.
+INSERT INTO report_store.author_stats AS s (author_key, display_name, papers, first_paper_date, last_paper_date, coauthors,
+                                            category_papers, top_categories)
+WITH categories AS (
+    SELECT author_key, jsonb_object_agg(category, papers) AS category_papers,
+           (array_agg(category ORDER BY papers DESC, category COLLATE "C"))[1:3] AS top_categories
+    FROM (SELECT x.author_key, c.key AS category, sum(c.value::integer) AS papers
+          FROM (SELECT author_key, category_papers FROM author_deltas
+                UNION ALL
+                SELECT author_key, category_papers FROM report_store.author_stats
+                WHERE author_key = ANY (ARRAY(SELECT author_key FROM author_deltas))) x,
+               jsonb_each(x.category_papers) AS c
+          GROUP BY 1, 2
+          HAVING sum(c.value::integer) <> 0) per_category
+    GROUP BY author_key
+)
+SELECT d.author_key, d.display_name, d.papers, d.added_first, d.added_last, d.coauthors,
+       coalesce(k.category_papers, '{}'), coalesce(k.top_categories, '{}')
 FROM author_deltas d
+LEFT JOIN categories k ON k.author_key = d.author_key
 ON CONFLICT (author_key) DO UPDATE
 SET papers = s.papers + excluded.papers,
     first_paper_date = least(s.first_paper_date, excluded.first_paper_date),
     last_paper_date = greatest(s.last_paper_date, excluded.last_paper_date),
     coauthors = s.coauthors + excluded.coauthors,
+    category_papers = excluded.category_papers,
     top_categories = excluded.top_categories;
 
 DELETE FROM report_store.author_stats s

@@ -1,10 +1,11 @@
 -- Recomputes the author store (sql/report/author_store.sql) from the whole warehouse and empties
 -- dirty_papers: the drain of a load whose dirty papers are a large share of all papers (a backfill),
--- of etl rebuild and of the migration. Runs in the drain's transaction, under the load lock.
+-- of etl rebuild and of the migration. Runs in the transaction of the load's last batch (or of etl
+-- rebuild), under the load lock.
 -- Every figure is aggregated once from the per-paper key arrays: no self-join of the link table.
 
-TRUNCATE report_store.paper_author_keys, report_store.coauthor_pairs, report_store.author_categories,
-         report_store.author_stats, report_store.dirty_papers, report_store.dirty_authors;
+TRUNCATE report_store.paper_author_keys, report_store.coauthor_pairs, report_store.author_stats,
+         report_store.dirty_papers, report_store.dirty_authors;
 
 INSERT INTO report_store.paper_author_keys (arxiv_id, author_keys, day, primary_category)
 SELECT pa.arxiv_id, array_agg(DISTINCT pa.author_key ORDER BY pa.author_key),
@@ -25,13 +26,8 @@ JOIN warehouse.authors a ON a.author_key = p.author_key_a
 JOIN warehouse.authors b ON b.author_key = p.author_key_b
 ORDER BY p.author_key_a, p.author_key_b;
 
-INSERT INTO report_store.author_categories (author_key, primary_category, papers)
-SELECT a.author_key, k.primary_category, count(*)
-FROM report_store.paper_author_keys k, unnest(k.author_keys) AS a (author_key)
-WHERE k.primary_category IS NOT NULL
-GROUP BY 1, 2;
-
-INSERT INTO report_store.author_stats (author_key, display_name, papers, first_paper_date, last_paper_date, coauthors, top_categories)
+INSERT INTO report_store.author_stats (author_key, display_name, papers, first_paper_date, last_paper_date, coauthors,
+                                      category_papers, top_categories)
 WITH totals AS (
     SELECT a.author_key, count(*)::integer AS papers, min(k.day) AS first_paper_date, max(k.day) AS last_paper_date
     FROM report_store.paper_author_keys k, unnest(k.author_keys) AS a (author_key)
@@ -45,12 +41,16 @@ coauthors AS (
     GROUP BY author_key
 ),
 categories AS (
-    SELECT author_key, (array_agg(primary_category ORDER BY papers DESC, primary_category COLLATE "C"))[1:3] AS top_categories
-    FROM report_store.author_categories
+    SELECT author_key, jsonb_object_agg(primary_category, papers) AS category_papers,
+           (array_agg(primary_category ORDER BY papers DESC, primary_category COLLATE "C"))[1:3] AS top_categories
+    FROM (SELECT a.author_key, k.primary_category, count(*)::integer AS papers
+          FROM report_store.paper_author_keys k, unnest(k.author_keys) AS a (author_key)
+          WHERE k.primary_category IS NOT NULL
+          GROUP BY 1, 2) c
     GROUP BY author_key
 )
-SELECT t.author_key, au.display_name, t.papers, t.first_paper_date, t.last_paper_date,
-       coalesce(c.coauthors, 0), coalesce(k.top_categories, '{}'::text[])
+SELECT t.author_key, au.display_name, t.papers, t.first_paper_date, t.last_paper_date, coalesce(c.coauthors, 0),
+       coalesce(k.category_papers, '{}'), coalesce(k.top_categories, '{}')
 FROM totals t
 JOIN warehouse.authors au ON au.author_key = t.author_key
 LEFT JOIN coauthors c ON c.author_key = t.author_key

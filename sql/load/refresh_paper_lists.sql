@@ -5,11 +5,14 @@
 -- A paper's lists change when the paper is touched or when one of its authors' display name changes;
 -- a display name can only change for a touched author, so the work is proportional to the batch.
 
+-- Looked up through the primary key ("= ANY (ARRAY(…))" always plans as index scans): a join with the
+-- batch's few authors was planned as a scan of every stored name.
 CREATE TEMP TABLE renamed_authors ON COMMIT DROP AS
 SELECT s.author_key
 FROM staged_authors s
 JOIN report_store.author_names n ON n.author_key = s.author_key
-WHERE n.display_name <> s.display_name;
+WHERE n.author_key = ANY (ARRAY(SELECT author_key FROM staged_authors))
+  AND n.display_name <> s.display_name;
 
 INSERT INTO report_store.author_names AS n (author_key, display_name)
 SELECT author_key, display_name FROM staged_authors
@@ -19,7 +22,7 @@ WHERE n.display_name <> excluded.display_name;
 CREATE TEMP TABLE list_papers ON COMMIT DROP AS
 SELECT arxiv_id FROM touched_papers
 UNION
-SELECT pa.arxiv_id FROM warehouse.paper_authors pa WHERE pa.author_key IN (SELECT author_key FROM renamed_authors);
+SELECT pa.arxiv_id FROM warehouse.paper_authors pa WHERE pa.author_key = ANY (ARRAY(SELECT author_key FROM renamed_authors));
 ANALYZE list_papers;
 
 -- Rewrite the lists of those papers (papers gone from the warehouse lose theirs too).

@@ -1,10 +1,11 @@
 -- report.authors and report.coauthorships materialized: aggregating the 800,000 author links into
 -- 1.5 million coauthor pairs on every query took 17-34 s at 200,000 papers.
 --
--- Kept current at the END of each load, not per batch (src/Etl.Data/Reporting/ReportStore.cs): every
--- batch only records the papers it touched in dirty_papers, in its own transaction (so a crash never
--- loses them); one drain after the last batch brings the tables below up to date for those papers, in
--- one transaction, and empties dirty_papers. A drain adjusts the figures by each changed paper's old
+-- Kept current once per load, not per batch (src/Etl.Data/Reporting/ReportStore.cs): every batch only
+-- records the papers it touched in dirty_papers, in its own transaction (so a crash never loses them);
+-- the load's last batch then drains them in its own transaction (since 20261126000000_FasterReportStores;
+-- before, the drain had a transaction of its own after the last batch), bringing the tables below up to
+-- date for those papers, and empties dirty_papers. A drain adjusts the figures by each changed paper's old
 -- (paper_author_keys) and new contribution (sql/load/author_store_delta.sql), or, when the dirty papers
 -- are a large share of the warehouse (a backfill), recomputes everything once
 -- (sql/load/author_store_full.sql). Between the batches of a running load the two views lag behind.
@@ -14,7 +15,8 @@
 --     of its v1 and its primary category: exactly what the figures below counted for it;
 --   * coauthor_pairs equals, per pair of authors with a joint paper (author_key_a < author_key_b in
 --     byte order), the number of papers both sign and their first and last day;
---   * author_categories equals, per author and primary category, the author's papers in it;
+--   * author_categories equals, per author and primary category, the author's papers in it (since
+--     20261126000000_FasterReportStores: author_stats.category_papers, sql/report/author_store_categories.sql);
 --   * author_stats equals the per-author figures of report.authors (coauthors = pairs of the author);
 --   * the display names in author_stats and coauthor_pairs are those of warehouse.authors.
 -- When dirty_papers or dirty_authors is not empty, the invariants hold for every paper and author not

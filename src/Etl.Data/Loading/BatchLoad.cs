@@ -30,6 +30,12 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
 
     public IReadOnlyList<FileOutcome> Outcomes => _outcomes;
 
+    /// <summary>
+    /// Bring the author store up to date in this batch's transaction (<see cref="Reporting.ReportStore.DrainAsync(NpgsqlConnection, bool, LoadTimings?, CancellationToken)"/>):
+    /// set for a load's last batch, so the store is computed once per load and commits with it.
+    /// </summary>
+    public bool DrainAuthorStore { get; init; }
+
     /// <summary>Where this batch's time went; the load passes one instance to all its batches.</summary>
     public LoadTimings LoadTimings { get; init; } = new();
 
@@ -61,6 +67,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
 
         if (fresh.Count == 0)
         {
+            await DrainAsync(connection, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -78,6 +85,12 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             _outcomes.Clear();
             _outcomes.Add(new FileOutcome(files[0].Path, FileOutcomeKind.Unreadable, 0, [], changed.Reason));
+            if (DrainAuthorStore)
+            {
+                // The earlier batches' papers still wait for the author store.
+                await Reporting.ReportStore.DrainAsync(dataSource, LoadTimings, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -88,6 +101,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         await StageTouchedAsync(connection, cancellationToken).ConfigureAwait(false);
         phase = Stopwatch.GetTimestamp();
         await LoadSql.RunAsync(connection, "touch_batch", cancellationToken).ConfigureAwait(false);
+        await Reporting.ReportStore.CountDigestPapersAsync(connection, [.. digests.Select(digest => digest.DigestId)], cancellationToken).ConfigureAwait(false);
         var (papersBefore, versionsBefore) = await CountTouchedAsync(connection, cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("touched papers + author counts", phase);
         phase = Stopwatch.GetTimestamp();
@@ -100,12 +114,21 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         await LoadSql.RunAsync(connection, "apply_papers", cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("apply papers (SQL)", phase);
         await Reporting.ReportStore.RefreshTouchedAsync(connection, LoadTimings, cancellationToken).ConfigureAwait(false);
+        await DrainAsync(connection, cancellationToken).ConfigureAwait(false);
         phase = Stopwatch.GetTimestamp();
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("commit (deferred FK checks)", phase);
 
         NewPapers = papersAfter - papersBefore;
         NewVersions = versionsAfter - versionsBefore;
+    }
+
+    private async Task DrainAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (DrainAuthorStore)
+        {
+            await Reporting.ReportStore.DrainAsync(connection, everything: false, LoadTimings, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<List<StoredDigest>> CopyEvidenceAsync(

@@ -46,7 +46,12 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
                 batchEntries += count;
                 batchBytes += bytes;
                 progress?.Report(new LoadProgress(filesDone + batchFiles, paths.Count, entries + batchEntries, bytesDone + batchBytes, bytesTotal, clock.Elapsed));
-            }) { LoadTimings = timings };
+            })
+            {
+                LoadTimings = timings,
+                // The author store's drain (report.authors, report.coauthorships) commits with the last batch.
+                DrainAuthorStore = ReferenceEquals(batch, batches[^1]),
+            };
 
             await retry.ExecuteAsync(
                 async token =>
@@ -84,11 +89,13 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             newVersions += load.NewVersions;
         }
 
-        // After the last batch (and after a crashed load's leftovers): report.authors and report.coauthorships.
-        // Retried like a batch: a drain that fails leaves the record as it was.
-        await retry.ExecuteAsync(
-            async token => await Reporting.ReportStore.DrainAsync(dataSource, everything: false, timings, token).ConfigureAwait(false),
-            cancellationToken).ConfigureAwait(false);
+        if (batches.Count == 0)
+        {
+            // No batch to drain in, but a crashed load may have left papers for the author store.
+            await retry.ExecuteAsync(
+                async token => await Reporting.ReportStore.DrainAsync(dataSource, timings, token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+        }
 
         // Only a load that committed rows can have changed the statistics the report views are planned from.
         if (loaded + rejected > 0)

@@ -42,7 +42,9 @@ public static class WarehouseRebuild
                 await LoadSql.RunAsync(connection, "apply_papers", token).ConfigureAwait(false);
 
                 await Reporting.ReportStore.RefreshTouchedAsync(connection, timings: null, token).ConfigureAwait(false);
+                await LoadSql.RunAsync(connection, Reporting.ReportStore.DigestPapersFullScript, token).ConfigureAwait(false);
 
+                await Reporting.ReportStore.DrainAsync(connection, everything: true, timings: null, token).ConfigureAwait(false);
                 if (alsoInTransaction is not null)
                 {
                     await alsoInTransaction(connection, token).ConfigureAwait(false);
@@ -51,9 +53,6 @@ public static class WarehouseRebuild
                 await transaction.CommitAsync(token).ConfigureAwait(false);
                 return papers;
             },
-            cancellationToken).ConfigureAwait(false);
-        await retry.ExecuteAsync(
-            async token => await Reporting.ReportStore.DrainAsync(dataSource, everything: true, timings: null, token).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
         await TableStatistics.AnalyzeGrownAsync(dataSource, timings: null, cancellationToken).ConfigureAwait(false);
         return rebuilt;

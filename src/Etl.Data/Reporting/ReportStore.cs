@@ -19,6 +19,9 @@ public static class ReportStore
     /// <summary>Recomputes the whole author store from the warehouse (<c>sql/load</c>); the migration runs it to fill it.</summary>
     public const string AuthorStoreFullScript = "author_store_full";
 
+    /// <summary>Recounts every digest's papers (<c>sql/load</c>): rebuild and reparse run it, and the migration to fill the store.</summary>
+    public const string DigestPapersFullScript = "digest_papers_full";
+
     /// <summary>
     /// Above this share of dirty papers (of the papers the store holds), recomputing everything once is
     /// cheaper than adjusting by each paper's old and new contribution (measured: docs/reporting.md).
@@ -37,22 +40,27 @@ public static class ReportStore
     }
 
     /// <summary>
-    /// Brings the author store up to date for every paper (and renamed author) recorded since the last
-    /// drain, by this load or by one that crashed before its end, and empties the record, in one
-    /// transaction under the load lock.
+    /// Stores the paper counts of a batch's new digests (<c>report.digests</c>), once their evidence and
+    /// the batch's <c>touched_papers</c> are in; see <c>sql/report/digest_papers.sql</c>.
     /// </summary>
-    /// <param name="dataSource">The warehouse.</param>
-    /// <param name="everything">Recompute from the whole warehouse whatever was recorded (etl rebuild).</param>
-    /// <param name="timings">Where the drain's time is added, when it had anything to do.</param>
-    /// <param name="cancellationToken">Cancels the drain; the record stays for the next one.</param>
-    internal static async Task DrainAsync(NpgsqlDataSource dataSource, bool everything, LoadTimings? timings, CancellationToken cancellationToken)
+    internal static async Task CountDigestPapersAsync(NpgsqlConnection connection, long[] digestIds, CancellationToken cancellationToken)
     {
-        var phase = Stopwatch.GetTimestamp();
+        await using var command = LoadSql.Command(EmbeddedSql.Load("count_digest_papers"), connection);
+        command.Parameters.AddWithValue("digest_ids", digestIds);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Brings the author store up to date in a transaction of its own (a load whose files all failed,
+    /// which may still have to drain what a crashed load recorded); see the overload.
+    /// </summary>
+    internal static async Task DrainAsync(NpgsqlDataSource dataSource, LoadTimings? timings, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var lockCommand = new NpgsqlCommand(
             """
-            SELECT pg_advisory_xact_lock(7461002001);  -- the load lock (sql/load/begin_batch.sql): no batch marks papers meanwhile
+            SELECT pg_advisory_xact_lock(7461002001);  -- the load lock (sql/load/begin_batch.sql)
             SET LOCAL work_mem = '256MB';
             """,
             connection))
@@ -60,6 +68,23 @@ public static class ReportStore
             await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await DrainAsync(connection, everything: false, timings, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Brings the author store up to date for every paper (and renamed author) recorded since the last
+    /// drain, by this load or by one that crashed before its end, and empties the record. Runs in the
+    /// transaction of a load's last batch (or of a rebuild), which holds the load lock: no batch marks
+    /// papers meanwhile, and the store commits with the rows it was computed from.
+    /// </summary>
+    /// <param name="connection">In a transaction that holds the load lock, with its work_mem (sql/load/begin_batch.sql).</param>
+    /// <param name="everything">Recompute from the whole warehouse whatever was recorded (etl rebuild).</param>
+    /// <param name="timings">Where the drain's time is added, when it had anything to do.</param>
+    /// <param name="cancellationToken">Cancels the drain with its transaction; the record stays for the next one.</param>
+    internal static async Task DrainAsync(NpgsqlConnection connection, bool everything, LoadTimings? timings, CancellationToken cancellationToken)
+    {
+        var phase = Stopwatch.GetTimestamp();
         long dirty, renamed, stored;
         await using (var count = new NpgsqlCommand(
             """
@@ -76,7 +101,6 @@ public static class ReportStore
 
         if (dirty + renamed == 0 && !everything)
         {
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -86,7 +110,6 @@ public static class ReportStore
             await drain.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         timings?.Add($"report store: {script}", phase);
     }
 }

@@ -75,6 +75,21 @@ internal sealed class TestDatabase : IAsyncDisposable
         return (T)(await command.ExecuteScalarAsync().ConfigureAwait(false))!;
     }
 
+    /// <summary>
+    /// The rows of <paramref name="stored"/> (a view over a materialized store) equal, as a multiset, those of
+    /// <paramref name="computed"/> (its definition over the whole warehouse), which must not be empty.
+    /// </summary>
+    public async Task AssertSameRowsAsync(string stored, string computed)
+    {
+        Xunit.Assert.True(await CountAsync($"SELECT count(*) FROM ({computed}) c").ConfigureAwait(false) > 0, "the corpus must produce rows");
+        var difference = await CountAsync($"""
+            SELECT count(*) FROM (({stored}) EXCEPT ALL ({computed})
+                                  UNION ALL
+                                  (({computed}) EXCEPT ALL ({stored}))) d
+            """).ConfigureAwait(false);
+        Xunit.Assert.Equal(0, difference);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync().ConfigureAwait(false);
