@@ -209,7 +209,7 @@ public static class EmbeddedPostgres
         }
 
         var changed = await WriteIfChangedAsync(Path.Combine(dataDir, PortFileName), $"{chosen}\n", ct).ConfigureAwait(false);
-        changed |= await WriteIfChangedAsync(Path.Combine(dataDir, ConfigFileName), Settings(dataDir, chosen, fastUnsafe), ct).ConfigureAwait(false);
+        changed |= await WriteIfChangedAsync(Path.Combine(dataDir, ConfigFileName), Settings(bin, dataDir, chosen, fastUnsafe), ct).ConfigureAwait(false);
         if (changed)
         {
             await GiveToPostgresUserAsync([Path.Combine(dataDir, PortFileName), Path.Combine(dataDir, ConfigFileName)], ct).ConfigureAwait(false);
@@ -242,7 +242,7 @@ public static class EmbeddedPostgres
         return chosen;
     }
 
-    private static string Settings(string dataDir, int port, bool fastUnsafe)
+    private static string Settings(string bin, string dataDir, int port, bool fastUnsafe)
     {
         // A Unix socket path longer than the kernel limit makes the server refuse to start; TCP alone is enough for us.
         var socketDir = dataDir.Length + "/.s.PGSQL.65535".Length <= MaxUnixSocketPathLength ? dataDir : string.Empty;
@@ -257,6 +257,14 @@ public static class EmbeddedPostgres
             .AppendLine("checkpoint_timeout = 30min")
             .AppendLine("wal_level = minimal")
             .AppendLine("max_wal_senders = 0");
+        if (File.Exists(Path.Combine(bin, "..", "lib", "pg_stat_statements.so")))
+        {
+            // Where time goes, per statement, for analysts (CREATE EXTENSION pg_stat_statements) and for
+            // etl bench's database time of a daily load. Only where the library is installed beside the
+            // binaries: preloading a missing one would stop the server from starting.
+            settings.AppendLine("shared_preload_libraries = 'pg_stat_statements'").AppendLine("pg_stat_statements.track_planning = on");
+        }
+
         if (fastUnsafe)
         {
             settings.AppendLine("fsync = off").AppendLine("synchronous_commit = off").AppendLine("full_page_writes = off");

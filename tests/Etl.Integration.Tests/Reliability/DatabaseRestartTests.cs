@@ -80,7 +80,7 @@ public sealed class DatabaseRestartTests(DedicatedCluster cluster) : IClassFixtu
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand("DROP SCHEMA IF EXISTS warehouse CASCADE; DROP SCHEMA IF EXISTS report CASCADE;", connection);
+        await using var drop = new NpgsqlCommand("DROP SCHEMA IF EXISTS warehouse, report, report_store CASCADE;", connection);
         await drop.ExecuteNonQueryAsync();
     }
 

@@ -1,0 +1,60 @@
+using Npgsql;
+
+namespace Etl.Bench;
+
+/// <summary>
+/// The server's own time for what ran in one database between two calls: execution and planning of every
+/// top-level statement (COPY, DO and COMMIT included), from <c>pg_stat_statements</c>, which the embedded
+/// cluster preloads where the library is installed. A COPY's time includes waiting for the rows the
+/// client parses while it streams them, so the figure errs on the high side.
+/// </summary>
+internal sealed class DatabaseTime : IAsyncDisposable
+{
+    private readonly NpgsqlConnection _connection;
+
+    private DatabaseTime(NpgsqlConnection connection) => _connection = connection;
+
+    /// <returns>null when the server does not preload <c>pg_stat_statements</c> (a cluster started before it did, or without the library).</returns>
+    public static async Task<DatabaseTime?> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var loaded = new NpgsqlCommand("SELECT current_setting('shared_preload_libraries') ~ 'pg_stat_statements'", connection))
+        {
+            if (!(bool)(await loaded.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                return null;
+            }
+        }
+
+        await using (var create = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements", connection))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new DatabaseTime(connection);
+    }
+
+    public async Task ResetAsync(CancellationToken cancellationToken)
+    {
+        await using var reset = new NpgsqlCommand("SELECT pg_stat_statements_reset()", _connection);
+        await reset.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Milliseconds since <see cref="ResetAsync"/>, in this database, by every session but this one's own calls.</summary>
+    public async Task<double> MillisecondsAsync(CancellationToken cancellationToken)
+    {
+        await using var sum = new NpgsqlCommand(
+            """
+            SELECT coalesce(sum(total_exec_time + total_plan_time), 0)
+            FROM pg_stat_statements
+            WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND query NOT LIKE '%pg_stat_statements%'
+            """,
+            _connection);
+        return (double)(await sum.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}
