@@ -6,9 +6,10 @@
 --   * new_papers    = the papers whose earliest evidence (lowest digest_id) is in it.
 -- A loaded digest's counts never change afterwards: digest ids grow with load order (one loader at a
 -- time, under the load lock), so a later digest can neither list a paper earlier nor take a paper's
--- first listing from it. Each batch therefore only adds the rows of its own digests
--- (sql/load/count_digest_papers.sql). etl reparse replaces evidence, and with it possibly a paper's first
--- digest: its rebuild recounts every digest (sql/load/digest_papers_full.sql).
+-- first listing from it. Each batch therefore only adds the rows of its own digests, counted from the
+-- evidence its reconciliation reads anyway (src/Etl.Data/Loading/DigestPaperCounts.cs). etl reparse
+-- replaces evidence, and with it possibly a paper's first digest: its rebuild recounts every digest
+-- (sql/load/digest_papers_full.sql).
 CREATE TABLE IF NOT EXISTS report_store.digest_papers (
     digest_id     bigint PRIMARY KEY REFERENCES warehouse.digests ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     listed_papers integer NOT NULL CHECK (listed_papers >= 0),

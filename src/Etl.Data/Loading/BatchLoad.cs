@@ -101,14 +101,15 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         await StageTouchedAsync(connection, cancellationToken).ConfigureAwait(false);
         phase = Stopwatch.GetTimestamp();
         await LoadSql.RunAsync(connection, "touch_batch", cancellationToken).ConfigureAwait(false);
-        await Reporting.ReportStore.CountDigestPapersAsync(connection, [.. digests.Select(digest => digest.DigestId)], cancellationToken).ConfigureAwait(false);
         var (papersBefore, versionsBefore) = await CountTouchedAsync(connection, cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("touched papers + author counts", phase);
         phase = Stopwatch.GetTimestamp();
         await AuthorNames.StageAsync(connection, options.ReconcileKeys, cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("author display names", phase);
         phase = Stopwatch.GetTimestamp();
-        var (papersAfter, versionsAfter) = await PaperRebuild.StageAsync(connection, options.ReconcileKeys, cancellationToken).ConfigureAwait(false);
+        var digestPapers = new DigestPaperCounts(digests.Select(digest => digest.DigestId));
+        var (papersAfter, versionsAfter) = await PaperRebuild.StageAsync(connection, options.ReconcileKeys, digestPapers, cancellationToken).ConfigureAwait(false);
+        await digestPapers.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("read facts + reconcile + stage", phase);
         phase = Stopwatch.GetTimestamp();
         await LoadSql.RunAsync(connection, "apply_papers", cancellationToken).ConfigureAwait(false);

@@ -18,14 +18,16 @@ internal static class PaperRebuild
 
     /// <param name="connection">The batch's connection, with its <c>touched_papers</c>.</param>
     /// <param name="rangeKeys">Papers per range (<see cref="LoaderOptions.ReconcileKeys"/>).</param>
+    /// <param name="digestPapers">Where a batch counts its digests' papers from the evidence read here (null for a rebuild, which recounts them all).</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
     /// <returns>How many papers and versions the touched papers now have.</returns>
-    public static async Task<(long Papers, long Versions)> StageAsync(NpgsqlConnection connection, int rangeKeys, CancellationToken cancellationToken)
+    public static async Task<(long Papers, long Versions)> StageAsync(
+        NpgsqlConnection connection, int rangeKeys, DigestPaperCounts? digestPapers, CancellationToken cancellationToken)
     {
         long papers = 0, versions = 0;
         await foreach (var (after, last) in KeyRanges.WalkAsync(connection, KeyRanges.TouchedPapers, rangeKeys, cancellationToken).ConfigureAwait(false))
         {
-            var states = await ReconcileRangeAsync(connection, after, last, cancellationToken).ConfigureAwait(false);
+            var states = await ReconcileRangeAsync(connection, after, last, digestPapers, cancellationToken).ConfigureAwait(false);
             await StagePapersAsync(connection, states, cancellationToken).ConfigureAwait(false);
             await StageVersionsAsync(connection, states, cancellationToken).ConfigureAwait(false);
             await StageCompactVersionsAsync(connection, states, cancellationToken).ConfigureAwait(false);
@@ -36,7 +38,8 @@ internal static class PaperRebuild
         return (papers, versions);
     }
 
-    private static async Task<List<PaperState>> ReconcileRangeAsync(NpgsqlConnection connection, string? after, string last, CancellationToken cancellationToken)
+    private static async Task<List<PaperState>> ReconcileRangeAsync(
+        NpgsqlConnection connection, string? after, string last, DigestPaperCounts? digestPapers, CancellationToken cancellationToken)
     {
         var states = new List<PaperState>();
         var digests = new Dictionary<long, (DateOnly Date, byte[] Sha)>();
@@ -52,6 +55,7 @@ internal static class PaperRebuild
             var arxivId = reader.GetString(0);
             if (paper is not null && !string.Equals(arxivId, paper, StringComparison.Ordinal))
             {
+                digestPapers?.AddPaper(evidence);
                 states.Add(PaperReconciler.Reconcile(paper, evidence));
                 evidence = [];
             }
@@ -78,6 +82,7 @@ internal static class PaperRebuild
 
         if (paper is not null)
         {
+            digestPapers?.AddPaper(evidence);
             states.Add(PaperReconciler.Reconcile(paper, evidence));
         }
 

@@ -40,17 +40,6 @@ public static class ReportStore
     }
 
     /// <summary>
-    /// Stores the paper counts of a batch's new digests (<c>report.digests</c>), once their evidence and
-    /// the batch's <c>touched_papers</c> are in; see <c>sql/report/digest_papers.sql</c>.
-    /// </summary>
-    internal static async Task CountDigestPapersAsync(NpgsqlConnection connection, long[] digestIds, CancellationToken cancellationToken)
-    {
-        await using var command = LoadSql.Command(EmbeddedSql.Load("count_digest_papers"), connection);
-        command.Parameters.AddWithValue("digest_ids", digestIds);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
     /// Brings the author store up to date in a transaction of its own (a load whose files all failed,
     /// which may still have to drain what a crashed load recorded); see the overload.
     /// </summary>
