@@ -256,7 +256,9 @@ public static class EmbeddedPostgres
             .AppendLine("max_wal_size = 4GB")
             .AppendLine("checkpoint_timeout = 30min")
             .AppendLine("wal_level = minimal")
-            .AppendLine("max_wal_senders = 0");
+            .AppendLine("max_wal_senders = 0")
+            // JIT compilation cost report queries 0.15-0.4 s each and never paid back (sql/report/reader_jit.sql).
+            .AppendLine("jit = off");
         if (File.Exists(Path.Combine(bin, "..", "lib", "pg_stat_statements.so")))
         {
             // Where time goes, per statement, for analysts (CREATE EXTENSION pg_stat_statements) and for

@@ -23,6 +23,10 @@ public sealed class ReaderRoleTests(SeedsWarehouse seeds) : IClassFixture<SeedsW
             Assert.True((long)(await command.ExecuteScalarAsync())! > 0, $"report.{view} is empty for the reader");
         }
 
+        // Report queries never pay for JIT compilation, on any server (sql/report/reader_jit.sql).
+        Assert.Equal(1, await seeds.Database.CountAsync(
+            "SELECT count(*) FROM pg_db_role_setting WHERE setrole = 'etl_reader'::regrole AND setdatabase = 0 AND 'jit=off' = ANY (setconfig)"));
+
         foreach (var sql in new[]
         {
             "SELECT count(*) FROM warehouse.papers",
