@@ -39,7 +39,9 @@ internal static class ReaderCommand
         await using var services = await startWarehouse(cancellationToken).ConfigureAwait(false);
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         var connectionString = services.GetRequiredService<WarehouseConnection>().ConnectionString;
-        var roleSql = EmbeddedSql.Read(typeof(WarehouseMigrator).Assembly, "sql/report/reader_role.sql");
+        // The role, its grants and its settings, as the migrations give them.
+        var roleSql = EmbeddedSql.Read(typeof(WarehouseMigrator).Assembly, "sql/report/reader_role.sql") + Environment.NewLine
+            + EmbeddedSql.Read(typeof(WarehouseMigrator).Assembly, "sql/report/reader_jit.sql");
         if (!await MayManageRolesAsync(dataSource, cancellationToken).ConfigureAwait(false))
         {
             Console.Out.WriteLine("-- The role this command connects as may not create or alter roles. Ask an administrator to run, in this database:");
