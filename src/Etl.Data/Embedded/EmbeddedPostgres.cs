@@ -259,7 +259,7 @@ public static class EmbeddedPostgres
             .AppendLine("max_wal_senders = 0")
             // JIT compilation cost report queries 0.15-0.4 s each and never paid back (sql/report/reader_jit.sql).
             .AppendLine("jit = off");
-        if (File.Exists(Path.Combine(bin, "..", "lib", "pg_stat_statements.so")))
+        if (HasStatementStatistics(bin))
         {
             // Where time goes, per statement, for analysts (CREATE EXTENSION pg_stat_statements) and for
             // etl bench's database time of a daily load. Only where the library is installed beside the
@@ -273,6 +273,18 @@ public static class EmbeddedPostgres
         }
 
         return settings.ToString();
+    }
+
+    /// <summary>
+    /// Whether <c>pg_stat_statements</c> is installed with these binaries: in <c>../lib</c> of the real
+    /// <c>postgres</c> executable (Debian, RPM and source layouts), which PATH often reaches through a link
+    /// (<c>/usr/local/bin/postgres</c> → <c>/usr/lib/postgresql/15/bin/postgres</c>).
+    /// </summary>
+    private static bool HasStatementStatistics(string bin)
+    {
+        var postgres = new FileInfo(Path.Combine(bin, "postgres"));
+        var real = postgres.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? postgres.FullName;
+        return File.Exists(Path.Combine(Path.GetDirectoryName(real)!, "..", "lib", "pg_stat_statements.so"));
     }
 
     private static async Task CreateDatabaseAsync(string connectionString, string database, CancellationToken ct)
