@@ -36,12 +36,16 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
     /// </summary>
     public bool DrainAuthorStore { get; init; }
 
+    /// <summary>Whether the author store was drained in this batch's committed transaction (not when the batch rolled back).</summary>
+    public bool Drained { get; private set; }
+
     /// <summary>Where this batch's time went; the load passes one instance to all its batches.</summary>
     public LoadTimings LoadTimings { get; init; } = new();
 
     public async Task RunAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         _outcomes.Clear();
+        Drained = false;
         _touchedPapers.Clear();
         _spellings.Clear();
         _readBack.Clear();
@@ -85,12 +89,6 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             _outcomes.Clear();
             _outcomes.Add(new FileOutcome(files[0].Path, FileOutcomeKind.Unreadable, 0, [], changed.Reason));
-            if (DrainAuthorStore)
-            {
-                // The earlier batches' papers still wait for the author store.
-                await Reporting.ReportStore.DrainAsync(dataSource, LoadTimings, cancellationToken).ConfigureAwait(false);
-            }
-
             return;
         }
 
@@ -129,6 +127,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         if (DrainAuthorStore)
         {
             await Reporting.ReportStore.DrainAsync(connection, everything: false, LoadTimings, cancellationToken).ConfigureAwait(false);
+            Drained = true;
         }
     }
 

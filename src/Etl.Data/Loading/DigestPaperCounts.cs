@@ -14,6 +14,7 @@ namespace Etl.Data.Loading;
 internal sealed class DigestPaperCounts
 {
     private readonly Dictionary<long, (int Listed, int First)> _counts;
+    private readonly HashSet<long> _listedBy = [];
 
     /// <param name="digestIds">The batch's new digests, rejected files included (they list nothing).</param>
     public DigestPaperCounts(IEnumerable<long> digestIds) => _counts = digestIds.ToDictionary(id => id, _ => (0, 0));
@@ -22,13 +23,14 @@ internal sealed class DigestPaperCounts
     public void AddPaper(IReadOnlyList<EvidenceFacts> evidence)
     {
         var first = long.MaxValue;
-        for (var i = 0; i < evidence.Count; i++)
+        _listedBy.Clear();
+        foreach (var facts in evidence)
         {
-            var digestId = evidence[i].DigestId;
-            first = Math.Min(first, digestId);
-            if (_counts.TryGetValue(digestId, out var counts) && !ListedEarlier(evidence, i))
+            first = Math.Min(first, facts.DigestId);
+            // A digest that lists a paper twice counts it once.
+            if (_counts.TryGetValue(facts.DigestId, out var counts) && _listedBy.Add(facts.DigestId))
             {
-                _counts[digestId] = (counts.Listed + 1, counts.First);
+                _counts[facts.DigestId] = (counts.Listed + 1, counts.First);
             }
         }
 
@@ -51,19 +53,5 @@ internal sealed class DigestPaperCounts
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>A digest that lists a paper twice counts it once.</summary>
-    private static bool ListedEarlier(IReadOnlyList<EvidenceFacts> evidence, int index)
-    {
-        for (var i = 0; i < index; i++)
-        {
-            if (evidence[i].DigestId == evidence[index].DigestId)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

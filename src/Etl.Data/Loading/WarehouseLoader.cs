@@ -35,6 +35,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             onFile?.Invoke(outcome);
         }
 
+        var drained = false;
         foreach (var batch in batches)
         {
             // Progress counts parsing; a retried batch is counted again, so restart from the committed totals.
@@ -83,15 +84,17 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
                 onFile?.Invoke(outcome);
             }
 
+            drained = load.Drained;
             filesDone += batch.Count;
             bytesDone += batch.Sum(file => file.Bytes);
             newPapers += load.NewPapers;
             newVersions += load.NewVersions;
         }
 
-        if (batches.Count == 0)
+        if (!drained)
         {
-            // No batch to drain in, but a crashed load may have left papers for the author store.
+            // No batch drained (none to load, or the last one, a streamed file that changed, rolled back);
+            // this load's earlier batches, or a crashed load, may have left papers for the author store.
             await retry.ExecuteAsync(
                 async token => await Reporting.ReportStore.DrainAsync(dataSource, timings, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
