@@ -43,7 +43,7 @@ public sealed partial class FileMover(ServiceOptions options, ILogger<FileMover>
 
             if (placement.Reason is { } reason)
             {
-                File.WriteAllText(destination + ".reason.txt", reason + Environment.NewLine);
+                WriteWhole(destination + ".reason.txt", reason + Environment.NewLine);
             }
 
             File.Move(path, destination, overwrite: true);
@@ -53,6 +53,15 @@ public sealed partial class FileMover(ServiceOptions options, ILogger<FileMover>
         {
             // Another process (or an earlier attempt) moved it already.
         }
+    }
+
+    // A scan and a job may place the same file at once: writing beside and renaming means a reader
+    // (or the other writer) never sees a reason file that is empty or half written.
+    private static void WriteWhole(string path, string text)
+    {
+        var scratch = $"{path}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(scratch, text);
+        File.Move(scratch, path, overwrite: true);
     }
 
     private static bool SameContent(string path, string sha256) =>
