@@ -4,6 +4,7 @@ using System.Text;
 using Etl.Core.Generation;
 using Etl.Core.Model;
 using Etl.Core.Reporting;
+using Etl.Data;
 using Etl.Data.Discovery;
 using Etl.Data.Embedded;
 using Etl.Data.Loading;
@@ -192,25 +193,77 @@ internal static class BenchCommand
     private static async Task<(double LoadMs, double? DatabaseMs, double CommandMs)> MeasureIncrementalAsync(string server, string work, string etl, CancellationToken cancellationToken)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = "bench" }.ConnectionString;
-        var folder = Path.Combine(work, "daily");
-        Directory.CreateDirectory(folder);
-        var options = new GeneratorOptions { Papers = 200_000, Seed = 42 };
-        string Daily(int index)
+        var daily = new DailyFiles(work);
+        var (loads, database) = await LoadDailyAsync(connectionString, daily, first: 0, statements: null, cancellationToken).ConfigureAwait(false);
+        var commands = new List<double>();
+        for (var i = DailyLoads; i < 2 * DailyLoads; i++)
         {
-            var file = CorpusGenerator.DailyFile(options, 100, index);
-            var path = Path.Combine(folder, $"{index:D3}.md");
-            File.WriteAllText(path, file.Content, new UTF8Encoding(false));
-            return path;
+            var result = await ChildLoad.RunAsync(etl, connectionString, daily.Write(i), cancellationToken).ConfigureAwait(false);
+            commands.Add(result.Wall.TotalMilliseconds);
         }
 
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        return (Stats.Median(loads), database.Count > 0 ? Stats.Median(database) : null, Stats.Median(commands));
+    }
+
+    /// <summary>
+    /// <c>--daily-only</c>: the in-process daily loads alone, on the warehouse a full run left in the work
+    /// folder, with the statements the database spent its time on. For iterating on the daily load
+    /// without a half-hour backfill; each call loads 20 files no earlier call loaded.
+    /// </summary>
+    public static async Task<int> RunDailyAsync(string work, CancellationToken cancellationToken)
+    {
+        var output = Console.Out;
+        var cluster = Path.Combine(work, "postgres");
+        if (!Directory.Exists(cluster))
+        {
+            await Console.Error.WriteLineAsync($"error: no benchmark cluster in {cluster}; run the full benchmark with this --work-dir first (it leaves the warehouse 'bench' there)").ConfigureAwait(false);
+            return 1;
+        }
+
+        var server = await EmbeddedPostgres.EnsureStartedAsync(
+            new EmbeddedPostgresOptions { DataDirectory = cluster, Database = "postgres" }, output.WriteLine, cancellationToken).ConfigureAwait(false);
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = "bench", CommandTimeout = 0 }.ConnectionString;
+        var daily = new DailyFiles(work);
+        var statements = new Dictionary<string, List<(double ExecutionMs, double PlanningMs, long Calls)>>(StringComparer.Ordinal);
+        var (calls, database) = await LoadDailyAsync(connectionString, daily, daily.Next, statements, cancellationToken).ConfigureAwait(false);
+        if (database.Count == 0)
+        {
+            await Console.Error.WriteLineAsync("error: the cluster does not preload pg_stat_statements; stop it and run again (a new start preloads it where the library is installed)").ConfigureAwait(false);
+            return 1;
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{DailyLoads} daily files: database time median {Stats.Median(database):0.0} ms (each: {string.Join(", ", database.Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))}), load call median {Stats.Median(calls):0} ms"));
+        // Medians per statement, not means: the first file of a process also pays for its warm-up.
+        static double Median(List<(double ExecutionMs, double PlanningMs, long Calls)> perLoad, Func<(double ExecutionMs, double PlanningMs, long Calls), double> value) =>
+            Stats.Median(perLoad.Select(value).Concat(Enumerable.Repeat(0.0, DailyLoads - perLoad.Count)));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{statements.Values.Sum(loads => loads.Sum(load => load.Calls)) / (double)DailyLoads:0} statements per load; the costliest, by their median over the loads:"));
+        output.WriteLine("   exec    plan  calls  statement");
+        foreach (var (query, loads) in statements.OrderByDescending(pair => Median(pair.Value, load => load.ExecutionMs + load.PlanningMs)).Take(30))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{Median(loads, load => load.ExecutionMs),7:0.00} {Median(loads, load => load.PlanningMs),7:0.00} {Median(loads, load => load.Calls),6:0.#}  {Shorten(query)}"));
+        }
+
+        return 0;
+    }
+
+    private const int DailyLoads = 20;
+
+    /// <summary>Loads <see cref="DailyLoads"/> daily files from <paramref name="first"/> one at a time with one warm loader, as the service does.</summary>
+    private static async Task<(List<double> LoadMs, List<double> DatabaseMs)> LoadDailyAsync(
+        string connectionString, DailyFiles daily, int first, Dictionary<string, List<(double ExecutionMs, double PlanningMs, long Calls)>>? statements, CancellationToken cancellationToken)
+    {
+        // Pooled as the service's are (WarehouseServices), so the loader keeps its sessions between files.
+        await using var dataSource = NpgsqlDataSource.Create(WarehouseServices.KeepSessions(new NpgsqlConnectionStringBuilder(connectionString)));
         await using var databaseTime = await DatabaseTime.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
         var loader = new WarehouseLoader(dataSource, TransientRetry.Create());
         var loads = new List<double>();
         var database = new List<double>();
-        for (var i = 0; i < 20; i++)
+        for (var i = first; i < first + DailyLoads; i++)
         {
-            var path = Daily(i);
+            var path = daily.Write(i);
             if (databaseTime is not null)
             {
                 await databaseTime.ResetAsync(cancellationToken).ConfigureAwait(false);
@@ -219,20 +272,50 @@ internal static class BenchCommand
             var clock = Stopwatch.StartNew();
             await loader.LoadAsync([path], cancellationToken: cancellationToken).ConfigureAwait(false);
             loads.Add(clock.Elapsed.TotalMilliseconds);
-            if (databaseTime is not null)
+            if (databaseTime is null)
             {
-                database.Add(await databaseTime.MillisecondsAsync(cancellationToken).ConfigureAwait(false));
+                continue;
+            }
+
+            database.Add(await databaseTime.MillisecondsAsync(cancellationToken).ConfigureAwait(false));
+            if (statements is not null)
+            {
+                foreach (var (query, execution, planning, calls) in await databaseTime.StatementsAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (!statements.TryGetValue(query, out var perLoad))
+                    {
+                        statements[query] = perLoad = [];
+                    }
+
+                    perLoad.Add((execution, planning, calls));
+                }
             }
         }
 
-        var commands = new List<double>();
-        for (var i = 20; i < 40; i++)
-        {
-            var result = await ChildLoad.RunAsync(etl, connectionString, Daily(i), cancellationToken).ConfigureAwait(false);
-            commands.Add(result.Wall.TotalMilliseconds);
-        }
+        return (loads, database);
+    }
 
-        return (Stats.Median(loads), database.Count > 0 ? Stats.Median(database) : null, Stats.Median(commands));
+    private static string Shorten(string query)
+    {
+        var flat = string.Join(' ', query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= 110 ? flat : flat[..110] + "…";
+    }
+
+    /// <summary>The benchmark's daily files (<see cref="CorpusGenerator.DailyFile"/>), written to the work folder as they are loaded.</summary>
+    private sealed class DailyFiles(string work)
+    {
+        private readonly string _folder = Directory.CreateDirectory(Path.Combine(work, "daily")).FullName;
+
+        /// <summary>The first index no run has written yet (a full run writes 0 to 39 into a fresh warehouse).</summary>
+        public int Next => Directory.GetFiles(_folder, "*.md").Length;
+
+        public string Write(int index)
+        {
+            var file = CorpusGenerator.DailyFile(new GeneratorOptions { Papers = 200_000, Seed = 42 }, 100, index);
+            var path = Path.Combine(_folder, $"{index:D3}.md");
+            File.WriteAllText(path, file.Content, new UTF8Encoding(false));
+            return path;
+        }
     }
 
     /// <summary>Both the backfill and the floor start right after a checkpoint, so neither pays for the other's WAL.</summary>

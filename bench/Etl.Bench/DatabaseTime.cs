@@ -46,15 +46,30 @@ internal sealed class DatabaseTime : IAsyncDisposable
     public async Task<double> MillisecondsAsync(CancellationToken cancellationToken)
     {
         await using var sum = new NpgsqlCommand(
-            """
-            SELECT coalesce(sum(total_exec_time + total_plan_time), 0)
-            FROM pg_stat_statements
-            WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-              AND query NOT LIKE '%pg_stat_statements%'
-            """,
-            _connection);
+            $"SELECT coalesce(sum(total_exec_time + total_plan_time), 0) FROM pg_stat_statements {Scope}", _connection);
         return (double)(await sum.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
+
+    /// <summary>Each statement's execution and planning milliseconds and calls since <see cref="ResetAsync"/>, as <see cref="MillisecondsAsync"/> sums them.</summary>
+    public async Task<List<(string Query, double ExecutionMs, double PlanningMs, long Calls)>> StatementsAsync(CancellationToken cancellationToken)
+    {
+        await using var read = new NpgsqlCommand(
+            $"SELECT query, total_exec_time, total_plan_time, calls FROM pg_stat_statements {Scope}", _connection);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var statements = new List<(string, double, double, long)>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            statements.Add((reader.GetString(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetInt64(3)));
+        }
+
+        return statements;
+    }
+
+    // This database, without this class's own calls.
+    private const string Scope = """
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND query NOT LIKE '%pg_stat_statements%'
+        """;
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

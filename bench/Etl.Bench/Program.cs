@@ -12,12 +12,21 @@ var etl = new Option<string>("--etl")
     Description = "The etl executable or etl.dll to measure (default: the etl.dll built beside the benchmark)",
     HelpName = "PATH",
 };
+var dailyOnly = new Option<bool>("--daily-only")
+{
+    Description = "Only load 20 more daily files into the warehouse a full run left in --work-dir, and show where the database time went",
+};
 var root = new RootCommand("Measures parsing, backfill against its COPY floor, incremental loads and loader memory; see docs/benchmarks.md")
 {
-    papers, smallPapers, runs, workDirectory, etl,
+    papers, smallPapers, runs, workDirectory, etl, dailyOnly,
 };
 root.SetAction((parsed, token) =>
 {
+    if (parsed.GetValue(dailyOnly))
+    {
+        return BenchCommand.RunDailyAsync(Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"), token);
+    }
+
     var papersValue = parsed.GetValue(papers) ?? 200_000;
     return BenchCommand.RunAsync(
         papersValue,

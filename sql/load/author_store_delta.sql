@@ -10,7 +10,25 @@
 -- with "= ANY (ARRAY(SELECT …))", which always plans as index scans: joins with the small temp tables
 -- were sometimes planned as scans of the whole store (its tables have 30,000 to 1.5 million rows).
 
-CREATE TEMP TABLE store_changes ON COMMIT DROP AS
+-- Scratch tables: once per session, empty at the start of each transaction (see begin_batch.sql).
+SET LOCAL client_min_messages = warning;
+CREATE TEMP TABLE IF NOT EXISTS store_changes (
+    arxiv_id text NOT NULL, old_keys text[] NOT NULL, old_day date, old_category text,
+    new_keys text[] NOT NULL, new_day date, new_category text
+) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS store_contributions (sign integer NOT NULL, author_keys text[] NOT NULL, day date, primary_category text) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS author_deltas (
+    author_key text NOT NULL, display_name text, papers integer NOT NULL,
+    added_first date, added_last date, removed_first date, removed_last date,
+    category_papers jsonb NOT NULL, coauthors integer NOT NULL
+) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS pair_deltas (
+    author_key_a text NOT NULL, author_key_b text NOT NULL, papers integer NOT NULL,
+    added_first date, added_last date, removed_first date, removed_last date
+) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS renamed (author_key text NOT NULL, display_name text NOT NULL) ON COMMIT DELETE ROWS;
+
+INSERT INTO store_changes (arxiv_id, old_keys, old_day, old_category, new_keys, new_day, new_category)
 SELECT n.arxiv_id,
        coalesce(o.author_keys, '{}') AS old_keys, o.day AS old_day, o.primary_category AS old_category,
        n.author_keys AS new_keys, n.day AS new_day, n.primary_category AS new_category
@@ -34,7 +52,7 @@ DELETE FROM report_store.paper_author_keys WHERE arxiv_id IN (SELECT arxiv_id FR
 INSERT INTO report_store.paper_author_keys (arxiv_id, author_keys, day, primary_category)
 SELECT arxiv_id, new_keys, new_day, new_category FROM store_changes WHERE cardinality(new_keys) > 0;
 
-CREATE TEMP TABLE store_contributions ON COMMIT DROP AS
+INSERT INTO store_contributions (sign, author_keys, day, primary_category)
 SELECT -1 AS sign, old_keys AS author_keys, old_day AS day, old_category AS primary_category FROM store_changes WHERE cardinality(old_keys) > 0
 UNION ALL
 SELECT 1, new_keys, new_day, new_category FROM store_changes WHERE cardinality(new_keys) > 0;
@@ -42,7 +60,8 @@ SELECT 1, new_keys, new_day, new_category FROM store_changes WHERE cardinality(n
 -- Authors' changes first: each author's display name is looked up once here, and the pairs below take
 -- their two names from this table. Category counts are a JSON object per author, added to the stored
 -- one in the author's single write below.
-CREATE TEMP TABLE author_deltas ON COMMIT DROP AS
+INSERT INTO author_deltas (author_key, display_name, papers, added_first, added_last, removed_first, removed_last,
+                           category_papers, coauthors)
 SELECT t.author_key,
        (SELECT a.display_name FROM warehouse.authors a WHERE a.author_key = t.author_key) AS display_name,
        t.papers, t.added_first, t.added_last, t.removed_first, t.removed_last,
@@ -63,7 +82,7 @@ LEFT JOIN (SELECT author_key, jsonb_object_agg(primary_category, papers) AS cate
 
 -- Pairs -------------------------------------------------------------------------------------------
 
-CREATE TEMP TABLE pair_deltas ON COMMIT DROP AS
+INSERT INTO pair_deltas (author_key_a, author_key_b, papers, added_first, added_last, removed_first, removed_last)
 SELECT a.author_key AS author_key_a, b.author_key AS author_key_b, sum(c.sign)::integer AS papers,
        min(c.day) FILTER (WHERE c.sign > 0) AS added_first, max(c.day) FILTER (WHERE c.sign > 0) AS added_last,
        min(c.day) FILTER (WHERE c.sign < 0) AS removed_first, max(c.day) FILTER (WHERE c.sign < 0) AS removed_last
@@ -188,7 +207,7 @@ WHERE s.author_key = r.author_key;
 
 -- Display names ----------------------------------------------------------------------------------
 
-CREATE TEMP TABLE renamed ON COMMIT DROP AS
+INSERT INTO renamed (author_key, display_name)
 SELECT a.author_key, a.display_name
 FROM warehouse.authors a
 WHERE a.author_key = ANY (ARRAY(SELECT author_key FROM report_store.dirty_authors));

@@ -9,12 +9,18 @@ SELECT pg_advisory_xact_lock(7461002001);
 -- Sorting and hashing the batch's evidence should stay in memory.
 SET LOCAL work_mem = '256MB';
 
--- Scratch tables for this transaction only.
-CREATE TEMP TABLE staged_spellings (author_key text NOT NULL, spelling text NOT NULL, entries bigint NOT NULL) ON COMMIT DROP;
-CREATE TEMP TABLE touched_papers (arxiv_id text PRIMARY KEY) ON COMMIT DROP;
-CREATE TEMP TABLE touched_authors (author_key text PRIMARY KEY) ON COMMIT DROP;
-CREATE TEMP TABLE staged_authors (author_key text PRIMARY KEY, display_name text NOT NULL) ON COMMIT DROP;
-CREATE TEMP TABLE staged_papers (
+-- A scratch table is created once per session and emptied by every commit (ON COMMIT DELETE ROWS):
+-- creating and dropping each of them in every batch cost more catalog writes than a daily file's own
+-- rows. Npgsql keeps the session across loads when the pool does not reset it (see
+-- WarehouseServices); with a fresh session the tables are simply created again. Every script may
+-- rely on them being empty at the start of its transaction: rows of an earlier batch were removed by
+-- its commit, or vanished with its rollback.
+SET LOCAL client_min_messages = warning;  -- not "relation already exists, skipping" on every batch
+CREATE TEMP TABLE IF NOT EXISTS staged_spellings (author_key text NOT NULL, spelling text NOT NULL, entries bigint NOT NULL) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS touched_papers (arxiv_id text PRIMARY KEY) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS touched_authors (author_key text PRIMARY KEY) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS staged_authors (author_key text PRIMARY KEY, display_name text NOT NULL) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS staged_papers (
     arxiv_id           text PRIMARY KEY,
     latest_version     integer NOT NULL,
     published_at       timestamptz,
@@ -22,17 +28,17 @@ CREATE TEMP TABLE staged_papers (
     fields_digest_id   bigint NOT NULL,
     fields_line        integer NOT NULL,
     compact_categories text[]           -- set only for papers known from compact listings alone
-) ON COMMIT DROP;
-CREATE TEMP TABLE staged_versions (
+) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS staged_versions (
     arxiv_id       text NOT NULL,
     version        integer NOT NULL,
     submitted_at   timestamptz,
     text_digest_id bigint,
     text_line      integer
-) ON COMMIT DROP;
-CREATE TEMP TABLE staged_compact_versions (
+) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS staged_compact_versions (
     digest_id bigint NOT NULL,
     line      integer NOT NULL,
     arxiv_id  text NOT NULL,
     version   integer NOT NULL
-) ON COMMIT DROP;
+) ON COMMIT DELETE ROWS;

@@ -7,7 +7,12 @@
 
 -- Looked up through the primary key ("= ANY (ARRAY(…))" always plans as index scans): a join with the
 -- batch's few authors was planned as a scan of every stored name.
-CREATE TEMP TABLE renamed_authors ON COMMIT DROP AS
+-- Scratch tables: once per session, empty at the start of each transaction (see begin_batch.sql).
+SET LOCAL client_min_messages = warning;
+CREATE TEMP TABLE IF NOT EXISTS renamed_authors (author_key text NOT NULL) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS list_papers (arxiv_id text NOT NULL) ON COMMIT DELETE ROWS;
+
+INSERT INTO renamed_authors (author_key)
 SELECT s.author_key
 FROM staged_authors s
 JOIN report_store.author_names n ON n.author_key = s.author_key
@@ -19,7 +24,7 @@ SELECT author_key, display_name FROM staged_authors
 ON CONFLICT (author_key) DO UPDATE SET display_name = excluded.display_name
 WHERE n.display_name <> excluded.display_name;
 
-CREATE TEMP TABLE list_papers ON COMMIT DROP AS
+INSERT INTO list_papers (arxiv_id)
 SELECT arxiv_id FROM touched_papers
 UNION
 SELECT pa.arxiv_id FROM warehouse.paper_authors pa WHERE pa.author_key = ANY (ARRAY(SELECT author_key FROM renamed_authors));

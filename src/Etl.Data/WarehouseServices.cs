@@ -45,12 +45,29 @@ public static partial class WarehouseServices
         });
         services.AddNpgsqlDataSource(
             string.Empty,
-            (provider, builder) => builder.ConnectionStringBuilder.ConnectionString = provider.GetRequiredService<WarehouseConnection>().ConnectionString);
+            (provider, builder) =>
+            {
+                builder.ConnectionStringBuilder.ConnectionString = provider.GetRequiredService<WarehouseConnection>().ConnectionString;
+                KeepSessions(builder.ConnectionStringBuilder);
+            });
         services.AddSingleton(provider => new WarehouseLoader(
             provider.GetRequiredService<NpgsqlDataSource>(),
             provider.GetRequiredService<ResiliencePipeline>(),
             provider.GetRequiredService<IOptions<LoaderOptions>>().Value));
         return services;
+    }
+
+    /// <summary>
+    /// A pooled connection keeps its session when it returns to the pool (no <c>DISCARD ALL</c>), so the
+    /// loader's scratch tables (sql/load/begin_batch.sql) are created once per connection rather than
+    /// once per batch. Safe because nothing here changes session state: settings are <c>SET LOCAL</c>,
+    /// locks are transaction-scoped and nothing is prepared by name.
+    /// </summary>
+    public static NpgsqlConnectionStringBuilder KeepSessions(NpgsqlConnectionStringBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.NoResetOnClose = true;
+        return builder;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Message}")]
