@@ -49,7 +49,9 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         _touchedPapers.Clear();
         _spellings.Clear();
         _readBack.Clear();
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var parsedAhead = await ParseAheadAsync(connection, cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await LoadSql.RunAsync(connection, "begin_batch", cancellationToken).ConfigureAwait(false);
 
@@ -81,7 +83,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         List<StoredDigest> digests;
         try
         {
-            digests = await CopyEvidenceAsync(connection, fresh, ids, cancellationToken).ConfigureAwait(false);
+            digests = await CopyEvidenceAsync(connection, fresh, ids, parsedAhead, cancellationToken).ConfigureAwait(false);
         }
         catch (StreamedFileChangedException changed) when (files.Count == 1)
         {
@@ -135,6 +137,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         NpgsqlConnection connection,
         List<DigestFile> fresh,
         long[] ids,
+        Dictionary<DigestFile, ParsedFile>? parsedAhead,
         CancellationToken cancellationToken)
     {
         var digests = new List<StoredDigest>(fresh.Count);
@@ -143,43 +146,95 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         {
             var file = fresh[i];
             var streamed = options.Streams(file.Bytes);
-            // Entries flow from the file straight into the COPY: a batch never holds a file's parsed entries.
-            var (parsed, entries, problem) = DigestReader.ReadAndParse(file.Path, file.Sha256, streamed, entry =>
+            var digestId = ids[i];
+            void Store(DigestEntry entry, string[] keys)
             {
-                var keys = new string[entry.Authors.Count];
-                for (var a = 0; a < keys.Length; a++)
-                {
-                    keys[a] = AuthorKey.For(entry.Authors[a]);
-                }
-
                 if (!streamed)
                 {
                     Gather(entry, keys);
                 }
 
-                EvidenceCopy.Write(importer, ids[i], entry, keys);
-            });
-            if (parsed is null)
+                EvidenceCopy.Write(importer, digestId, entry, keys);
+            }
+
+            if (parsedAhead?.GetValueOrDefault(file) is { } read)
+            {
+                foreach (var (entry, keys) in read.Entries)
+                {
+                    Store(entry, keys);
+                }
+            }
+            else
+            {
+                // Entries flow from the file straight into the COPY: a batch never holds a file's parsed entries.
+                var (parsed, entries, problem) = DigestReader.ReadAndParse(file.Path, file.Sha256, streamed, entry => Store(entry, AuthorKeys(entry)));
+                read = new ParsedFile(parsed, entries, [], problem);
+            }
+
+            if (read.Parsed is null)
             {
                 // Deleted, unreadable or changed since it was hashed: skipped alone, the rest of the batch loads.
-                _outcomes.Add(new FileOutcome(file.Path, FileOutcomeKind.Unreadable, 0, [], problem));
+                _outcomes.Add(new FileOutcome(file.Path, FileOutcomeKind.Unreadable, 0, [], read.Problem));
                 fileDone?.Invoke(0, file.Bytes);
                 continue;
             }
 
             if (streamed)
             {
-                _readBack.Add(ids[i]);
+                _readBack.Add(digestId);
             }
 
-            var stored = new StoredDigest(ids[i], file, parsed, entries);
+            var stored = new StoredDigest(digestId, file, read.Parsed, read.Count);
             digests.Add(stored);
             _outcomes.Add(stored.Outcome());
-            fileDone?.Invoke(entries, file.Bytes);
+            fileDone?.Invoke(read.Count, file.Bytes);
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         return digests;
+    }
+
+    /// <summary>
+    /// A small batch (a daily file, a service job: at most <see cref="LoaderOptions.StreamAboveBytes"/> in
+    /// all) is read and parsed before its transaction starts, so the load lock and the database wait for
+    /// database work only; a larger one streams its entries into the COPY as they are parsed, and memory
+    /// stays bounded by one file. Files the warehouse already holds are not parsed (looked up without the
+    /// lock: the check in the transaction decides, and a file not parsed here is parsed there).
+    /// </summary>
+    private async Task<Dictionary<DigestFile, ParsedFile>?> ParseAheadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (files.Sum(file => file.Bytes) > options.StreamAboveBytes)
+        {
+            return null;
+        }
+
+        var phase = Stopwatch.GetTimestamp();
+        var known = await KnownContentsAsync(connection, cancellationToken).ConfigureAwait(false);
+        var parsed = files.Distinct().Where(file => !known.ContainsKey(file.ShaHex)).ToDictionary(file => file, ParseAhead);
+        if (parsed.Count > 0)
+        {
+            LoadTimings.Add("parse (before the transaction)", phase);
+        }
+
+        return parsed;
+    }
+
+    private static ParsedFile ParseAhead(DigestFile file)
+    {
+        var entries = new List<(DigestEntry, string[])>();
+        var (parsed, count, problem) = DigestReader.ReadAndParse(file.Path, file.Sha256, streamed: false, entry => entries.Add((entry, AuthorKeys(entry))));
+        return new ParsedFile(parsed, count, entries, problem);
+    }
+
+    private static string[] AuthorKeys(DigestEntry entry)
+    {
+        var keys = new string[entry.Authors.Count];
+        for (var a = 0; a < keys.Length; a++)
+        {
+            keys[a] = AuthorKey.For(entry.Authors[a]);
+        }
+
+        return keys;
     }
 
     private void Gather(DigestEntry entry, string[] keys)
@@ -300,6 +355,9 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
+
+    /// <summary>A file's parse (null with the problem when it cannot be loaded now), its entry count, and its entries when parsed ahead.</summary>
+    private sealed record ParsedFile(ParsedDigest? Parsed, int Count, List<(DigestEntry Entry, string[] Keys)> Entries, string? Problem);
 
     private sealed record StoredDigest(long DigestId, DigestFile File, ParsedDigest Parsed, int Entries)
     {
