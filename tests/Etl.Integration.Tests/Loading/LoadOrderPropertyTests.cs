@@ -42,18 +42,23 @@ public sealed class LoadOrderPropertyTests : IDisposable
         Assert.Contains(expected, paper => paper.Contains("\"source\":\"listing\"", StringComparison.Ordinal));
         Assert.True(expected.Count >= (SharedSamples.Available ? 150 + 193 : 150), "the corpus should hold the generated papers (and the seeds, when present)");
 
+        var largestFile = files.Max(file => new FileInfo(file).Length);
         for (var seed = 0; seed < 20; seed++)
         {
             var random = new Random(seed);
             var order = files.ToArray();
             random.Shuffle(order);
             var runs = random.Next(1, 4);
-            var bounded = random.Next(2) == 0;
+            // Three ways to read a batch: every file streamed (bounded), the batch parsed before its
+            // transaction (default: these batches are small), or each whole file parsed into the COPY (no
+            // file streamed, but any batch of several files too large to parse ahead).
+            var mode = random.Next(3);
+            var bounded = mode == 0;
             var options = new LoaderOptions
             {
                 BatchFiles = random.Next(1, order.Length + 1),
                 OrderByDigestDate = random.Next(2) == 0,
-                StreamAboveBytes = bounded ? 0 : new LoaderOptions().StreamAboveBytes,
+                StreamAboveBytes = mode switch { 0 => 0, 1 => new LoaderOptions().StreamAboveBytes, _ => largestFile },
                 ReconcileKeys = bounded ? random.Next(1, 30) : new LoaderOptions().ReconcileKeys,
             };
 
