@@ -32,8 +32,7 @@ public sealed class ScratchTableTests : IDisposable
     [Fact]
     public async Task Files_loaded_one_at_a_time_on_one_kept_session_give_the_warehouse_of_one_load()
     {
-        CorpusWriter.Write(_corpus, new GeneratorOptions { Papers = 150, Seed = 11, IncludeBadEntries = true });
-        var files = Directory.GetFiles(_corpus, "*.*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var files = GeneratedCorpus.Write(_corpus, new GeneratorOptions { Papers = 150, Seed = 11, IncludeBadEntries = true });
         await using var once = await TestCluster.CreateDatabaseAsync();
         await once.LoadAsync(files);
 

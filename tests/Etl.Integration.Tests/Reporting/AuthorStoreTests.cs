@@ -66,8 +66,7 @@ public sealed class AuthorStoreTests : IDisposable
     [Fact]
     public async Task The_store_equals_the_plain_views_after_a_backfill_daily_loads_changed_papers_a_crash_and_a_rebuild()
     {
-        CorpusWriter.Write(_corpus, new GeneratorOptions { Papers = 300, Seed = 7, IncludeBadEntries = true });
-        var files = Directory.GetFiles(_corpus, "*.*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var files = GeneratedCorpus.Write(_corpus, new GeneratorOptions { Papers = 300, Seed = 7, IncludeBadEntries = true });
         await using var database = await TestCluster.CreateDatabaseAsync();
 
         // A backfill of most files in batches of 3: one full recompute at its end.

@@ -35,8 +35,7 @@ public sealed class DigestPaperCountsTests : IDisposable
     [Fact]
     public async Task The_stored_counts_equal_the_evidence_after_batches_daily_files_bad_files_and_a_rebuild()
     {
-        CorpusWriter.Write(_corpus, new GeneratorOptions { Papers = 200, Seed = 11, IncludeBadEntries = true });
-        var files = Directory.GetFiles(_corpus, "*.*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var files = GeneratedCorpus.Write(_corpus, new GeneratorOptions { Papers = 200, Seed = 11, IncludeBadEntries = true });
         await using var database = await TestCluster.CreateDatabaseAsync();
 
         // Most files in batches of four (papers listed by several digests of one batch), then the rest
