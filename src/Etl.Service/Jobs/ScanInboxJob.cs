@@ -47,12 +47,17 @@ public sealed partial class ScanInboxJob(
 
         // One path per content: the others are placed as already loaded by a later scan.
         var unique = fresh.DistinctBy(file => file.ShaHex, StringComparer.Ordinal).ToList();
-        var claimed = pending.Claim(unique.Select(file => file.ShaHex));
-        var chunks = JobChunks.Split(unique.Where(file => claimed.Contains(file.ShaHex)), options.JobMegabytes * 1024L * 1024, options.JobFiles);
-        foreach (var chunk in chunks)
+        var jobCount = 0;
+        var claimed = pending.Claim(unique.Select(file => file.ShaHex), claimable =>
         {
-            jobs.Enqueue<LoadFilesJob>(job => job.RunAsync(chunk, CancellationToken.None));
-        }
+            var chunks = JobChunks.Split(unique.Where(file => claimable.Contains(file.ShaHex)), options.JobMegabytes * 1024L * 1024, options.JobFiles);
+            foreach (var chunk in chunks)
+            {
+                jobs.Enqueue<LoadFilesJob>(job => job.RunAsync(chunk, CancellationToken.None));
+            }
+
+            jobCount = chunks.Count;
+        });
 
         if (scan.StillChanging > 0)
         {
@@ -62,9 +67,9 @@ public sealed partial class ScanInboxJob(
 
         activity.ScanFinished();
         ServiceMetrics.JobDuration.WithLabels("scan").Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        if (chunks.Count > 0 || scan.StillChanging > 0)
+        if (jobCount > 0 || scan.StillChanging > 0)
         {
-            LogScan(scan.Ready.Count, claimed.Count, chunks.Count, scan.StillChanging);
+            LogScan(scan.Ready.Count, claimed.Count, jobCount, scan.StillChanging);
         }
     }
 

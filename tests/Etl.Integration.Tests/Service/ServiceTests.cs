@@ -105,6 +105,22 @@ public sealed class ServiceTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Contents_whose_jobs_could_not_be_enqueued_stay_unclaimed_for_the_next_scan()
+    {
+        await using var database = await TestCluster.CreateDatabaseAsync();
+        await using var service = await RunningService.StartAsync(database.ConnectionString, new ServiceOptions { Inbox = { Inbox } });
+        var pending = service.Get<PendingFiles>();
+        string[] contents = ["c0ffee", "decade"];
+
+        // The database went away while the scan enqueued: nothing may stay claimed without a job.
+        Assert.Throws<InvalidOperationException>(() => pending.Claim(contents, _ => throw new InvalidOperationException("the database went away")));
+        var enqueued = new List<string>();
+        Assert.Equal(contents, pending.Claim(contents, enqueued.AddRange).Order(StringComparer.Ordinal));
+        Assert.Equal(contents, enqueued.Order(StringComparer.Ordinal));
+        Assert.Empty(pending.Claim(contents, _ => Assert.Fail("claimed twice")));
+    }
+
+    [Fact]
     public async Task A_file_loaded_but_not_moved_before_a_crash_is_moved_by_the_next_scan()
     {
         var archive = Path.Combine(_folder, "archive");
