@@ -224,7 +224,7 @@ internal static class BenchCommand
             new EmbeddedPostgresOptions { DataDirectory = cluster, Database = "postgres" }, output.WriteLine, cancellationToken).ConfigureAwait(false);
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = "bench", CommandTimeout = 0 }.ConnectionString;
         var daily = new DailyFiles(work);
-        var statements = new Dictionary<string, List<(double ExecutionMs, double PlanningMs, long Calls)>>(StringComparer.Ordinal);
+        var statements = new Dictionary<string, List<StatementTime>>(StringComparer.Ordinal);
         var (calls, database) = await LoadDailyAsync(connectionString, daily, daily.Next, statements, cancellationToken).ConfigureAwait(false);
         if (database.Count == 0)
         {
@@ -235,12 +235,12 @@ internal static class BenchCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{DailyLoads} daily files: database time median {Stats.Median(database):0.0} ms (each: {string.Join(", ", database.Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))}), load call median {Stats.Median(calls):0} ms"));
         // Medians per statement, not means: the first file of a process also pays for its warm-up.
-        static double Median(List<(double ExecutionMs, double PlanningMs, long Calls)> perLoad, Func<(double ExecutionMs, double PlanningMs, long Calls), double> value) =>
+        static double Median(List<StatementTime> perLoad, Func<StatementTime, double> value) =>
             Stats.Median(perLoad.Select(value).Concat(Enumerable.Repeat(0.0, DailyLoads - perLoad.Count)));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{statements.Values.Sum(loads => loads.Sum(load => load.Calls)) / (double)DailyLoads:0} statements per load; the costliest, by their median over the loads:"));
         output.WriteLine("   exec    plan  calls  statement");
-        foreach (var (query, loads) in statements.OrderByDescending(pair => Median(pair.Value, load => load.ExecutionMs + load.PlanningMs)).Take(30))
+        foreach (var (query, loads) in statements.OrderByDescending(pair => Median(pair.Value, load => load.TotalMs)).Take(30))
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{Median(loads, load => load.ExecutionMs),7:0.00} {Median(loads, load => load.PlanningMs),7:0.00} {Median(loads, load => load.Calls),6:0.#}  {Shorten(query)}"));
@@ -253,7 +253,7 @@ internal static class BenchCommand
 
     /// <summary>Loads <see cref="DailyLoads"/> daily files from <paramref name="first"/> one at a time with one warm loader, as the service does.</summary>
     private static async Task<(List<double> LoadMs, List<double> DatabaseMs)> LoadDailyAsync(
-        string connectionString, DailyFiles daily, int first, Dictionary<string, List<(double ExecutionMs, double PlanningMs, long Calls)>>? statements, CancellationToken cancellationToken)
+        string connectionString, DailyFiles daily, int first, Dictionary<string, List<StatementTime>>? statements, CancellationToken cancellationToken)
     {
         // Pooled as the service's are (WarehouseServices), so the loader keeps its sessions between files.
         await using var dataSource = NpgsqlDataSource.Create(WarehouseServices.KeepSessions(new NpgsqlConnectionStringBuilder(connectionString)));
@@ -277,18 +277,21 @@ internal static class BenchCommand
                 continue;
             }
 
-            database.Add(await databaseTime.MillisecondsAsync(cancellationToken).ConfigureAwait(false));
-            if (statements is not null)
+            var byStatement = await databaseTime.StatementsAsync(cancellationToken).ConfigureAwait(false);
+            database.Add(byStatement.Values.Sum(statement => statement.TotalMs));
+            if (statements is null)
             {
-                foreach (var (query, execution, planning, calls) in await databaseTime.StatementsAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    if (!statements.TryGetValue(query, out var perLoad))
-                    {
-                        statements[query] = perLoad = [];
-                    }
+                continue;
+            }
 
-                    perLoad.Add((execution, planning, calls));
+            foreach (var (query, time) in byStatement)
+            {
+                if (!statements.TryGetValue(query, out var perLoad))
+                {
+                    statements[query] = perLoad = [];
                 }
+
+                perLoad.Add(time);
             }
         }
 

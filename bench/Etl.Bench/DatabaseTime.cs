@@ -42,24 +42,20 @@ internal sealed class DatabaseTime : IAsyncDisposable
         await reset.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Milliseconds since <see cref="ResetAsync"/>, in this database, by every session but this one's own calls.</summary>
-    public async Task<double> MillisecondsAsync(CancellationToken cancellationToken)
-    {
-        await using var sum = new NpgsqlCommand(
-            $"SELECT coalesce(sum(total_exec_time + total_plan_time), 0) FROM pg_stat_statements {Scope}", _connection);
-        return (double)(await sum.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
-
-    /// <summary>Each statement's execution and planning milliseconds and calls since <see cref="ResetAsync"/>, as <see cref="MillisecondsAsync"/> sums them.</summary>
-    public async Task<List<(string Query, double ExecutionMs, double PlanningMs, long Calls)>> StatementsAsync(CancellationToken cancellationToken)
+    /// <summary>Each statement's time since <see cref="ResetAsync"/>, by its text, from every session but this one's own calls; their sum is the database time.</summary>
+    public async Task<Dictionary<string, StatementTime>> StatementsAsync(CancellationToken cancellationToken)
     {
         await using var read = new NpgsqlCommand(
             $"SELECT query, total_exec_time, total_plan_time, calls FROM pg_stat_statements {Scope}", _connection);
         await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var statements = new List<(string, double, double, long)>();
+        var statements = new Dictionary<string, StatementTime>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            statements.Add((reader.GetString(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetInt64(3)));
+            // One text can have several entries (one per user or top-level flag): add them up.
+            var time = new StatementTime(reader.GetDouble(1), reader.GetDouble(2), reader.GetInt64(3));
+            statements[reader.GetString(0)] = statements.TryGetValue(reader.GetString(0), out var earlier)
+                ? new StatementTime(earlier.ExecutionMs + time.ExecutionMs, earlier.PlanningMs + time.PlanningMs, earlier.Calls + time.Calls)
+                : time;
         }
 
         return statements;
