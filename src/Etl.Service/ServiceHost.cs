@@ -144,6 +144,12 @@ public static class ServiceHost
             // over after this; a running job keeps extending it, so long jobs are not affected.
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = TimeSpan.FromMinutes(1),
+
+            // Hangfire's locks are rows; a holder that loses its connection (the database restarted) never deletes
+            // its row, and until it lapses nobody gets the lock: a job's state lock (a job stuck), the scheduler's
+            // (no retries enqueued), the scan's. The default (10 min) held a whole service up after a short outage.
+            // Every lock here is held for milliseconds, a scan's for the time it takes to hash new files.
+            DistributedLockTimeout = TimeSpan.FromMinutes(1),
         };
 
         // Registered before AddHangfire, which then keeps it: no process-wide JobStorage.Current, so
