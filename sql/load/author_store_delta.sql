@@ -90,39 +90,35 @@ FROM store_contributions c, unnest(c.author_keys) AS a (author_key), unnest(c.au
 WHERE a.author_key COLLATE "C" < b.author_key COLLATE "C"
 GROUP BY 1, 2;
 
--- Pairs that appear or disappear change their two authors' coauthor counts.
-WITH reduced AS (
-    -- Pairs that lost a paper or only changed dates: only changed papers (rare) produce them.
+-- Pairs that appear or disappear change their two authors' coauthor counts. Stored pairs are updated
+-- and the others inserted: the drain holds the load lock, so nobody adds a pair meanwhile, and a plain
+-- INSERT costs half an ON CONFLICT upsert per row (which probes the key first and confirms each
+-- insertion in the WAL). Most pairs of a daily load are new.
+WITH updated AS (
+    -- Pairs that gained or lost papers, or only changed dates (changed papers produce the last two).
     UPDATE report_store.coauthor_pairs c
     SET joint_papers = c.joint_papers + d.papers,
         first_joint_date = least(c.first_joint_date, d.added_first),
         last_joint_date = greatest(c.last_joint_date, d.added_last)
     FROM pair_deltas d
-    WHERE d.papers <= 0 AND c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b
+    WHERE c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b
     RETURNING c.author_key_a, c.author_key_b, c.joint_papers
 ),
-added AS (
-    -- One primary-key probe per pair, new or not.
-    INSERT INTO report_store.coauthor_pairs AS c (author_key_a, display_name_a, author_key_b, display_name_b, joint_papers, first_joint_date, last_joint_date)
+inserted AS (
+    -- A pair not stored only gains papers (a removed contribution was counted when it was added).
+    INSERT INTO report_store.coauthor_pairs (author_key_a, display_name_a, author_key_b, display_name_b, joint_papers, first_joint_date, last_joint_date)
     SELECT d.author_key_a, a.display_name, d.author_key_b, b.display_name, d.papers, d.added_first, d.added_last
     FROM pair_deltas d
     JOIN author_deltas a ON a.author_key = d.author_key_a
     JOIN author_deltas b ON b.author_key = d.author_key_b
     WHERE d.papers > 0
-    ON CONFLICT (author_key_a, author_key_b) DO UPDATE
-    SET joint_papers = c.joint_papers + excluded.joint_papers,
-        first_joint_date = least(c.first_joint_date, excluded.first_joint_date),
-        last_joint_date = greatest(c.last_joint_date, excluded.last_joint_date)
-    RETURNING c.author_key_a, c.author_key_b, c.joint_papers
+      AND NOT EXISTS (SELECT FROM updated u WHERE u.author_key_a = d.author_key_a AND u.author_key_b = d.author_key_b)
+    RETURNING author_key_a, author_key_b
 ),
 changed AS (
-    -- A pair is new when its count is exactly what this drain added (a stored pair had at least one).
-    SELECT a.author_key_a, a.author_key_b, 1 AS change
-    FROM added a
-    JOIN pair_deltas d ON d.author_key_a = a.author_key_a AND d.author_key_b = a.author_key_b
-    WHERE a.joint_papers = d.papers
+    SELECT author_key_a, author_key_b, 1 AS change FROM inserted
     UNION ALL
-    SELECT author_key_a, author_key_b, -1 FROM reduced WHERE joint_papers = 0
+    SELECT author_key_a, author_key_b, -1 FROM updated WHERE joint_papers = 0
 )
 UPDATE author_deltas d
 SET coauthors = e.change
