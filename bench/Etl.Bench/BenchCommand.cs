@@ -194,7 +194,7 @@ internal static class BenchCommand
     {
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = "bench" }.ConnectionString;
         var daily = new DailyFiles(work);
-        var (loads, database) = await LoadDailyAsync(connectionString, daily, first: 0, statements: null, cancellationToken).ConfigureAwait(false);
+        var (loads, database, _) = await LoadDailyAsync(connectionString, daily, first: 0, statements: null, cancellationToken).ConfigureAwait(false);
         var commands = new List<double>();
         for (var i = DailyLoads; i < 2 * DailyLoads; i++)
         {
@@ -225,7 +225,7 @@ internal static class BenchCommand
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = "bench", CommandTimeout = 0 }.ConnectionString;
         var daily = new DailyFiles(work);
         var statements = new Dictionary<string, List<StatementTime>>(StringComparer.Ordinal);
-        var (calls, database) = await LoadDailyAsync(connectionString, daily, daily.Next, statements, cancellationToken).ConfigureAwait(false);
+        var (calls, database, planning) = await LoadDailyAsync(connectionString, daily, daily.Next, statements, cancellationToken).ConfigureAwait(false);
         if (database.Count == 0)
         {
             await Console.Error.WriteLineAsync("error: the cluster does not preload pg_stat_statements; stop it and run again (a new start preloads it where the library is installed)").ConfigureAwait(false);
@@ -233,7 +233,7 @@ internal static class BenchCommand
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{DailyLoads} daily files: database time median {Stats.Median(database):0.0} ms (each: {string.Join(", ", database.Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))}), load call median {Stats.Median(calls):0} ms"));
+            $"{DailyLoads} daily files: database time median {Stats.Median(database):0.0} ms (each: {string.Join(", ", database.Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))}), of which planning {Stats.Median(planning):0.0} ms; load call median {Stats.Median(calls):0} ms"));
         // Medians per statement, not means: the first file of a process also pays for its warm-up.
         static double Median(List<StatementTime> perLoad, Func<StatementTime, double> value) =>
             Stats.Median(perLoad.Select(value).Concat(Enumerable.Repeat(0.0, DailyLoads - perLoad.Count)));
@@ -252,7 +252,7 @@ internal static class BenchCommand
     private const int DailyLoads = 20;
 
     /// <summary>Loads <see cref="DailyLoads"/> daily files from <paramref name="first"/> one at a time with one warm loader, as the service does.</summary>
-    private static async Task<(List<double> LoadMs, List<double> DatabaseMs)> LoadDailyAsync(
+    private static async Task<(List<double> LoadMs, List<double> DatabaseMs, List<double> PlanningMs)> LoadDailyAsync(
         string connectionString, DailyFiles daily, int first, Dictionary<string, List<StatementTime>>? statements, CancellationToken cancellationToken)
     {
         // Pooled as the service's are (WarehouseServices), so the loader keeps its sessions between files.
@@ -261,6 +261,7 @@ internal static class BenchCommand
         var loader = new WarehouseLoader(dataSource, TransientRetry.Create());
         var loads = new List<double>();
         var database = new List<double>();
+        var planning = new List<double>();
         for (var i = first; i < first + DailyLoads; i++)
         {
             var path = daily.Write(i);
@@ -279,6 +280,7 @@ internal static class BenchCommand
 
             var byStatement = await databaseTime.StatementsAsync(cancellationToken).ConfigureAwait(false);
             database.Add(byStatement.Values.Sum(statement => statement.TotalMs));
+            planning.Add(byStatement.Values.Sum(statement => statement.PlanningMs));
             if (statements is null)
             {
                 continue;
@@ -295,7 +297,7 @@ internal static class BenchCommand
             }
         }
 
-        return (loads, database);
+        return (loads, database, planning);
     }
 
     private static string Shorten(string query)

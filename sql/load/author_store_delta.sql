@@ -1,6 +1,8 @@
--- Brings the author store (sql/report/author_store.sql) up to date for the papers in dirty_papers and
--- the authors in dirty_authors, and empties both: the drain of a load that touched a small share of the
--- papers. Runs in the transaction of the load's last batch (or of etl rebuild), under the load lock.
+-- Brings the author store (sql/report/author_store.sql) up to date for the papers in dirty_papers, and
+-- empties it: the drain of a load that touched a small share of the papers. Runs in the transaction of
+-- the load's last batch (or of etl rebuild), under the load lock, followed in the same transaction by
+-- author_store_removals.sql when a paper took back a contribution (the last statement here says so)
+-- and by author_store_renames.sql when dirty_authors is not empty (ReportStore.DrainAsync).
 --
 -- Each changed paper takes back its old contribution (its row in paper_author_keys) and adds its new
 -- one (its links now): -1/+1 paper for each of its authors, their categories and their pairs. Counts
@@ -20,13 +22,12 @@ CREATE TEMP TABLE IF NOT EXISTS store_contributions (sign integer NOT NULL, auth
 CREATE TEMP TABLE IF NOT EXISTS author_deltas (
     author_key text NOT NULL, display_name text, papers integer NOT NULL,
     added_first date, added_last date, removed_first date, removed_last date,
-    category_papers jsonb NOT NULL, coauthors integer NOT NULL
+    category_papers jsonb NOT NULL, loses_category boolean NOT NULL, coauthors integer NOT NULL
 ) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS pair_deltas (
     author_key_a text NOT NULL, author_key_b text NOT NULL, papers integer NOT NULL,
     added_first date, added_last date, removed_first date, removed_last date
 ) ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS renamed (author_key text NOT NULL, display_name text NOT NULL) ON COMMIT DELETE ROWS;
 
 INSERT INTO store_changes (arxiv_id, old_keys, old_day, old_category, new_keys, new_day, new_category)
 SELECT n.arxiv_id,
@@ -58,21 +59,23 @@ UNION ALL
 SELECT 1, new_keys, new_day, new_category FROM store_changes WHERE cardinality(new_keys) > 0;
 
 -- Authors' changes first: each author's display name is looked up once here, and the pairs below take
--- their two names from this table. Category counts are a JSON object per author, added to the stored
--- one in the author's single write below.
+-- their two names from this table. Category counts are a JSON object per author (the categories whose
+-- count changed), added to the stored one in the author's single write below.
 INSERT INTO author_deltas (author_key, display_name, papers, added_first, added_last, removed_first, removed_last,
-                           category_papers, coauthors)
+                           category_papers, loses_category, coauthors)
 SELECT t.author_key,
        (SELECT a.display_name FROM warehouse.authors a WHERE a.author_key = t.author_key) AS display_name,
        t.papers, t.added_first, t.added_last, t.removed_first, t.removed_last,
        coalesce(k.category_papers, '{}') AS category_papers,
+       coalesce(k.loses_category, false) AS loses_category,
        0 AS coauthors  -- set with the pairs below
 FROM (SELECT a.author_key, sum(c.sign)::integer AS papers,
              min(c.day) FILTER (WHERE c.sign > 0) AS added_first, max(c.day) FILTER (WHERE c.sign > 0) AS added_last,
              min(c.day) FILTER (WHERE c.sign < 0) AS removed_first, max(c.day) FILTER (WHERE c.sign < 0) AS removed_last
       FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
       GROUP BY a.author_key) t
-LEFT JOIN (SELECT author_key, jsonb_object_agg(primary_category, papers) AS category_papers
+LEFT JOIN (SELECT author_key, jsonb_object_agg(primary_category, papers) AS category_papers,
+                  bool_or(papers < 0) AS loses_category
            FROM (SELECT a.author_key, c.primary_category, sum(c.sign)::integer AS papers
                  FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
                  WHERE c.primary_category IS NOT NULL
@@ -129,105 +132,42 @@ FROM (SELECT author_key, sum(change)::integer AS change
       GROUP BY author_key) e
 WHERE d.author_key = e.author_key;
 
-DELETE FROM report_store.coauthor_pairs c
-USING pair_deltas d
-WHERE d.papers < 0 AND c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b AND c.joint_papers = 0;
-
--- A removed contribution that held the pair's first or last date: recount the pair's dates from the
--- papers both sign (through the author index).
-UPDATE report_store.coauthor_pairs c
-SET first_joint_date = r.first_joint_date, last_joint_date = r.last_joint_date
-FROM (SELECT d.author_key_a, d.author_key_b,
-             min((p.published_at AT TIME ZONE 'UTC')::date) AS first_joint_date,
-             max((p.published_at AT TIME ZONE 'UTC')::date) AS last_joint_date
-      FROM pair_deltas d
-      JOIN report_store.coauthor_pairs c ON c.author_key_a = d.author_key_a AND c.author_key_b = d.author_key_b
-      CROSS JOIN LATERAL (SELECT x.arxiv_id FROM warehouse.paper_authors x WHERE x.author_key = d.author_key_a
-                          INTERSECT
-                          SELECT y.arxiv_id FROM warehouse.paper_authors y WHERE y.author_key = d.author_key_b) j
-      JOIN warehouse.papers p ON p.arxiv_id = j.arxiv_id
-      WHERE d.removed_first IS NOT NULL AND (d.removed_first = c.first_joint_date OR d.removed_last = c.last_joint_date)
-      GROUP BY 1, 2) r
-WHERE c.author_key_a = r.author_key_a AND c.author_key_b = r.author_key_b;
-
 -- Authors -----------------------------------------------------------------------------------------
 
--- One write per author; an author new to the store only gains papers, so its name is known. The
--- category counts are added up set-based (the stored and the changed objects unnested together and
--- summed), not by a subquery per author.
-INSERT INTO report_store.author_stats AS s (author_key, display_name, papers, first_paper_date, last_paper_date, coauthors,
-                                            category_papers, top_categories)
-WITH categories AS (
-    SELECT author_key, jsonb_object_agg(category, papers) AS category_papers,
-           (array_agg(category ORDER BY papers DESC, category COLLATE "C"))[1:3] AS top_categories
-    FROM (SELECT x.author_key, c.key AS category, sum(c.value::integer) AS papers
-          FROM (SELECT author_key, category_papers FROM author_deltas
-                UNION ALL
-                SELECT author_key, category_papers FROM report_store.author_stats
-                WHERE author_key = ANY (ARRAY(SELECT author_key FROM author_deltas))) x,
-               jsonb_each(x.category_papers) AS c
-          GROUP BY 1, 2
-          HAVING sum(c.value::integer) <> 0) per_category
-    GROUP BY author_key
+-- One write per author. Most changed authors only gain papers (new papers, new versions with the same
+-- authors): no category count goes down, so the new top three are among the old top three and the
+-- categories that grew (a category outside the old top three ranked below all three, which only grew
+-- since). Those authors' rows are updated from their own two small objects, and authors new to the
+-- store inserted (they only gain papers, so their name is known). Ranking all of an author's categories
+-- again is left to the few who lost a paper in some category (loses_category): author_store_removals.sql.
+WITH grown AS (
+    UPDATE report_store.author_stats s
+    SET papers = s.papers + d.papers,
+        first_paper_date = least(s.first_paper_date, d.added_first),
+        last_paper_date = greatest(s.last_paper_date, d.added_last),
+        coauthors = s.coauthors + d.coauthors,
+        category_papers = s.category_papers
+            || coalesce((SELECT jsonb_object_agg(c.key, coalesce((s.category_papers ->> c.key)::integer, 0) + c.value::integer)
+                         FROM jsonb_each(d.category_papers) c), '{}'),
+        top_categories = ARRAY(
+            SELECT t.category
+            FROM (SELECT unnest(s.top_categories) UNION SELECT jsonb_object_keys(d.category_papers)) t (category)
+            ORDER BY coalesce((s.category_papers ->> t.category)::integer, 0) + coalesce((d.category_papers ->> t.category)::integer, 0) DESC,
+                     t.category COLLATE "C"
+            LIMIT 3)
+    FROM author_deltas d
+    WHERE s.author_key = ANY (ARRAY(SELECT author_key FROM author_deltas WHERE NOT loses_category))
+      AND s.author_key = d.author_key
+    RETURNING s.author_key
 )
-SELECT d.author_key, d.display_name, d.papers, d.added_first, d.added_last, d.coauthors,
-       coalesce(k.category_papers, '{}'), coalesce(k.top_categories, '{}')
+INSERT INTO report_store.author_stats (author_key, display_name, papers, first_paper_date, last_paper_date, coauthors,
+                                       category_papers, top_categories)
+SELECT d.author_key, d.display_name, d.papers, d.added_first, d.added_last, d.coauthors, d.category_papers,
+       ARRAY(SELECT c.key FROM jsonb_each(d.category_papers) c ORDER BY c.value::integer DESC, c.key COLLATE "C" LIMIT 3)
 FROM author_deltas d
-LEFT JOIN categories k ON k.author_key = d.author_key
-ON CONFLICT (author_key) DO UPDATE
-SET papers = s.papers + excluded.papers,
-    first_paper_date = least(s.first_paper_date, excluded.first_paper_date),
-    last_paper_date = greatest(s.last_paper_date, excluded.last_paper_date),
-    coauthors = s.coauthors + excluded.coauthors,
-    category_papers = excluded.category_papers,
-    top_categories = excluded.top_categories;
+WHERE NOT d.loses_category
+  AND NOT EXISTS (SELECT FROM grown g WHERE g.author_key = d.author_key);
 
-DELETE FROM report_store.author_stats s
-WHERE s.author_key = ANY (ARRAY(SELECT author_key FROM author_deltas WHERE papers < 0)) AND s.papers = 0;
-
--- A removed contribution that held the author's first or last date: recount from their papers.
-UPDATE report_store.author_stats s
-SET first_paper_date = r.first_paper_date, last_paper_date = r.last_paper_date
-FROM (SELECT d.author_key,
-             min((p.published_at AT TIME ZONE 'UTC')::date) AS first_paper_date,
-             max((p.published_at AT TIME ZONE 'UTC')::date) AS last_paper_date
-      FROM author_deltas d
-      JOIN report_store.author_stats s ON s.author_key = d.author_key
-      JOIN warehouse.paper_authors pa ON pa.author_key = d.author_key
-      JOIN warehouse.papers p ON p.arxiv_id = pa.arxiv_id
-      WHERE d.author_key = ANY (ARRAY(SELECT author_key FROM author_deltas WHERE removed_first IS NOT NULL))
-        AND s.author_key = ANY (ARRAY(SELECT author_key FROM author_deltas WHERE removed_first IS NOT NULL))
-        AND (d.removed_first = s.first_paper_date OR d.removed_last = s.last_paper_date)
-      GROUP BY 1) r
-WHERE s.author_key = r.author_key;
-
--- Display names ----------------------------------------------------------------------------------
-
-INSERT INTO renamed (author_key, display_name)
-SELECT a.author_key, a.display_name
-FROM warehouse.authors a
-WHERE a.author_key = ANY (ARRAY(SELECT author_key FROM report_store.dirty_authors));
-DELETE FROM report_store.dirty_authors;
-
-UPDATE report_store.author_stats s
-SET display_name = r.display_name
-FROM renamed r
-WHERE s.author_key = ANY (ARRAY(SELECT author_key FROM renamed))
-  AND s.author_key = r.author_key AND s.display_name <> r.display_name;
-
-UPDATE report_store.coauthor_pairs c
-SET display_name_a = r.display_name
-FROM renamed r
-WHERE c.author_key_a = ANY (ARRAY(SELECT author_key FROM renamed))
-  AND c.author_key_a = r.author_key AND c.display_name_a <> r.display_name;
-
--- Pairs where the renamed author is the second key: found through the author's papers' co-signers
--- (author index, then the pairs' primary key), so the pairs need no index on author_key_b.
-UPDATE report_store.coauthor_pairs c
-SET display_name_b = s.display_name
-FROM (SELECT DISTINCT o.author_key AS author_key_a, r.author_key AS author_key_b, r.display_name
-      FROM renamed r
-      JOIN warehouse.paper_authors x ON x.author_key = r.author_key
-                                    AND x.author_key = ANY (ARRAY(SELECT author_key FROM renamed))
-      JOIN warehouse.paper_authors o ON o.arxiv_id = x.arxiv_id AND o.author_key COLLATE "C" < r.author_key COLLATE "C") s
-WHERE c.author_key_a = s.author_key_a AND c.author_key_b = s.author_key_b AND c.display_name_b <> s.display_name;
+-- Whether any paper took back a contribution: only then has author_store_removals.sql work to do
+-- (a daily load of new papers has none, and skips its statements, planning included).
+SELECT EXISTS (SELECT FROM store_contributions WHERE sign < 0) AS removals;

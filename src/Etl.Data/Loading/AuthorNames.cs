@@ -1,6 +1,5 @@
 using Etl.Core.Reconciliation;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Etl.Data.Loading;
 
@@ -20,16 +19,15 @@ internal static class AuthorNames
         await foreach (var (after, last) in KeyRanges.WalkAsync(connection, KeyRanges.TouchedAuthors, rangeKeys, cancellationToken).ConfigureAwait(false))
         {
             var chosen = await ChooseAsync(connection, after, last, cancellationToken).ConfigureAwait(false);
-            await using var importer = await connection.BeginBinaryImportAsync(
-                "COPY staged_authors (author_key, display_name) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+            var rows = new CopyRows("COPY staged_authors (author_key, display_name) FROM STDIN (FORMAT BINARY)");
             foreach (var (key, name) in chosen)
             {
-                importer.StartRow();
-                importer.Write(key, NpgsqlDbType.Text);
-                importer.Write(name, NpgsqlDbType.Text);
+                rows.StartRow(2);
+                rows.Write(key);
+                rows.Write(name);
             }
 
-            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await rows.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
         }
     }
 

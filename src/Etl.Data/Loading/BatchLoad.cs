@@ -5,7 +5,6 @@ using Etl.Core.Normalization;
 using Etl.Core.Parsing;
 using Etl.Data.Discovery;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Etl.Data.Loading;
 
@@ -140,57 +139,69 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         Dictionary<DigestFile, ParsedFile>? parsedAhead,
         CancellationToken cancellationToken)
     {
-        var digests = new List<StoredDigest>(fresh.Count);
-        await using var importer = await connection.BeginBinaryImportAsync(EvidenceCopy.Command, cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < fresh.Count; i++)
+        List<StoredDigest> Produce(CopyRows rows)
         {
-            var file = fresh[i];
-            var streamed = options.Streams(file.Bytes);
-            var digestId = ids[i];
-            void Store(DigestEntry entry, string[] keys)
+            var digests = new List<StoredDigest>(fresh.Count);
+            for (var i = 0; i < fresh.Count; i++)
             {
-                if (!streamed)
+                var file = fresh[i];
+                var streamed = options.Streams(file.Bytes);
+                var digestId = ids[i];
+                void Store(DigestEntry entry, string[] keys)
                 {
-                    Gather(entry, keys);
+                    if (!streamed)
+                    {
+                        Gather(entry, keys);
+                    }
+
+                    EvidenceCopy.Write(rows, digestId, entry, keys);
                 }
 
-                EvidenceCopy.Write(importer, digestId, entry, keys);
-            }
-
-            if (parsedAhead?.GetValueOrDefault(file) is { } read)
-            {
-                foreach (var (entry, keys) in read.Entries)
+                if (parsedAhead?.GetValueOrDefault(file) is { } read)
                 {
-                    Store(entry, keys);
+                    foreach (var (entry, keys) in read.Entries)
+                    {
+                        Store(entry, keys);
+                    }
                 }
-            }
-            else
-            {
-                // Entries flow from the file straight into the COPY: a batch never holds a file's parsed entries.
-                var (parsed, entries, problem) = DigestReader.ReadAndParse(file.Path, file.Sha256, streamed, entry => Store(entry, AuthorKeys(entry)));
-                read = new ParsedFile(parsed, entries, [], problem);
+                else
+                {
+                    // Entries flow from the file straight into the COPY: a batch never holds a file's parsed entries.
+                    var (parsed, entries, problem) = DigestReader.ReadAndParse(file.Path, file.Sha256, streamed, entry => Store(entry, AuthorKeys(entry)));
+                    read = new ParsedFile(parsed, entries, [], problem);
+                }
+
+                if (read.Parsed is null)
+                {
+                    // Deleted, unreadable or changed since it was hashed: skipped alone, the rest of the batch loads.
+                    _outcomes.Add(new FileOutcome(file.Path, FileOutcomeKind.Unreadable, 0, [], read.Problem));
+                    fileDone?.Invoke(0, file.Bytes);
+                    continue;
+                }
+
+                if (streamed)
+                {
+                    _readBack.Add(digestId);
+                }
+
+                var stored = new StoredDigest(digestId, file, read.Parsed, read.Count);
+                digests.Add(stored);
+                _outcomes.Add(stored.Outcome());
+                fileDone?.Invoke(read.Count, file.Bytes);
             }
 
-            if (read.Parsed is null)
-            {
-                // Deleted, unreadable or changed since it was hashed: skipped alone, the rest of the batch loads.
-                _outcomes.Add(new FileOutcome(file.Path, FileOutcomeKind.Unreadable, 0, [], read.Problem));
-                fileDone?.Invoke(0, file.Bytes);
-                continue;
-            }
-
-            if (streamed)
-            {
-                _readBack.Add(digestId);
-            }
-
-            var stored = new StoredDigest(digestId, file, read.Parsed, read.Count);
-            digests.Add(stored);
-            _outcomes.Add(stored.Outcome());
-            fileDone?.Invoke(read.Count, file.Bytes);
+            return digests;
         }
 
-        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        if (parsedAhead is null)
+        {
+            return await CopyRows.StreamAsync(connection, EvidenceCopy.Command, Produce, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Parsed ahead: the rows are all encoded before the COPY starts.
+        var rows = new CopyRows(EvidenceCopy.Command);
+        var digests = Produce(rows);
+        await rows.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
         return digests;
     }
 
@@ -248,30 +259,25 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
 
     private async Task StageTouchedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using (var papers = await connection.BeginBinaryImportAsync("COPY touched_papers (arxiv_id) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        var papers = new CopyRows("COPY touched_papers (arxiv_id) FROM STDIN (FORMAT BINARY)");
+        foreach (var arxivId in _touchedPapers)
         {
-            foreach (var arxivId in _touchedPapers)
-            {
-                papers.StartRow();
-                papers.Write(arxivId, NpgsqlDbType.Text);
-            }
-
-            await papers.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            papers.StartRow(1);
+            papers.Write(arxivId);
         }
 
-        await using (var spellings = await connection.BeginBinaryImportAsync(
-            "COPY staged_spellings (author_key, spelling, entries) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
-        {
-            foreach (var ((key, spelling), entries) in _spellings)
-            {
-                spellings.StartRow();
-                spellings.Write(key, NpgsqlDbType.Text);
-                spellings.Write(spelling, NpgsqlDbType.Text);
-                spellings.Write(entries, NpgsqlDbType.Bigint);
-            }
+        await papers.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
 
-            await spellings.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        var spellings = new CopyRows("COPY staged_spellings (author_key, spelling, entries) FROM STDIN (FORMAT BINARY)");
+        foreach (var ((key, spelling), entries) in _spellings)
+        {
+            spellings.StartRow(3);
+            spellings.Write(key);
+            spellings.Write(spelling);
+            spellings.Write(entries);
         }
+
+        await spellings.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
 
         if (_readBack.Count > 0)
         {
@@ -283,46 +289,44 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
 
     private static async Task CopyDigestsAsync(NpgsqlConnection connection, List<StoredDigest> digests, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY warehouse.digests (digest_id, sha256, path, bytes, format, category, digest_date, entries, rejected_entries, outcome, rules_version, mojibake_repairs) FROM STDIN (FORMAT BINARY)",
-            cancellationToken).ConfigureAwait(false);
+        var rows = new CopyRows(
+            "COPY warehouse.digests (digest_id, sha256, path, bytes, format, category, digest_date, entries, rejected_entries, outcome, rules_version, mojibake_repairs) FROM STDIN (FORMAT BINARY)");
         foreach (var digest in digests)
         {
             var header = digest.Parsed.Header;
-            importer.StartRow();
-            importer.Write(digest.DigestId, NpgsqlDbType.Bigint);
-            importer.Write(digest.File.Sha256, NpgsqlDbType.Bytea);
-            importer.Write(digest.File.Path, NpgsqlDbType.Text);
-            importer.Write(digest.File.Bytes, NpgsqlDbType.Bigint);
-            EvidenceCopy.WriteNullable(importer, header is null ? null : EvidenceCopy.FormatName(header.Format), NpgsqlDbType.Text);
-            EvidenceCopy.WriteNullable(importer, header?.Category, NpgsqlDbType.Text);
-            EvidenceCopy.WriteNullable(importer, header?.Date, NpgsqlDbType.Date);
-            importer.Write(digest.Entries, NpgsqlDbType.Integer);
-            importer.Write(digest.Parsed.Rejections.Count, NpgsqlDbType.Integer);
-            importer.Write(digest.OutcomeName, NpgsqlDbType.Text);
-            importer.Write(ParsingRules.Version, NpgsqlDbType.Integer);
-            importer.Write(digest.Parsed.MojibakeRepairs, NpgsqlDbType.Integer);
+            rows.StartRow(12);
+            rows.Write(digest.DigestId);
+            rows.Write(digest.File.Sha256);
+            rows.Write(digest.File.Path);
+            rows.Write(digest.File.Bytes);
+            rows.Write(header is null ? null : EvidenceCopy.FormatName(header.Format));
+            rows.Write(header?.Category);
+            rows.Write(header?.Date);
+            rows.Write(digest.Entries);
+            rows.Write(digest.Parsed.Rejections.Count);
+            rows.Write(digest.OutcomeName);
+            rows.Write(ParsingRules.Version);
+            rows.Write(digest.Parsed.MojibakeRepairs);
         }
 
-        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        await rows.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task CopyRejectionsAsync(NpgsqlConnection connection, List<StoredDigest> digests, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY warehouse.rejections (digest_id, line, reason) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        var rows = new CopyRows("COPY warehouse.rejections (digest_id, line, reason) FROM STDIN (FORMAT BINARY)");
         foreach (var digest in digests)
         {
             foreach (var rejection in digest.AllRejections())
             {
-                importer.StartRow();
-                importer.Write(digest.DigestId, NpgsqlDbType.Bigint);
-                importer.Write(rejection.Line, NpgsqlDbType.Integer);
-                importer.Write(rejection.Reason, NpgsqlDbType.Text);
+                rows.StartRow(3);
+                rows.Write(digest.DigestId);
+                rows.Write(rejection.Line);
+                rows.Write(rejection.Reason);
             }
         }
 
-        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        await rows.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Contents of this batch already in the warehouse, with how they went. Authoritative: we hold the load lock.</summary>

@@ -1,6 +1,5 @@
 using Etl.Core.Reconciliation;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Etl.Data.Loading;
 
@@ -42,16 +41,15 @@ internal sealed class DigestPaperCounts
 
     public async Task CopyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY report_store.digest_papers (digest_id, listed_papers, new_papers) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        var rows = new CopyRows("COPY report_store.digest_papers (digest_id, listed_papers, new_papers) FROM STDIN (FORMAT BINARY)");
         foreach (var (digestId, (listed, first)) in _counts)
         {
-            importer.StartRow();
-            importer.Write(digestId, NpgsqlDbType.Bigint);
-            importer.Write(listed, NpgsqlDbType.Integer);
-            importer.Write(first, NpgsqlDbType.Integer);
+            rows.StartRow(3);
+            rows.Write(digestId);
+            rows.Write(listed);
+            rows.Write(first);
         }
 
-        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        await rows.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,11 +1,9 @@
 using Etl.Core.Model;
 using Etl.Core.Normalization;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Etl.Data.Loading;
 
-/// <summary>Streams accepted entries into <c>warehouse.evidence</c> with one binary COPY per batch.</summary>
+/// <summary>Accepted entries as rows of <c>warehouse.evidence</c>, one binary COPY per batch.</summary>
 internal static class EvidenceCopy
 {
     public const string Command = """
@@ -14,62 +12,31 @@ internal static class EvidenceCopy
         FROM STDIN (FORMAT BINARY)
         """;
 
-    /// <summary>
-    /// Writes one row. Synchronous on purpose: a row only fills Npgsql's write buffer (which flushes when
-    /// full), and per-field async calls cost more than the row itself on this hot path.
-    /// </summary>
-    /// <param name="importer">The open COPY.</param>
+    /// <summary>Writes one row.</summary>
+    /// <param name="rows">The batch's evidence rows.</param>
     /// <param name="digestId">The entry's file.</param>
     /// <param name="entry">The entry.</param>
     /// <param name="keys">The identity of each of its authors (<see cref="AuthorKey"/>), same order.</param>
-    public static void Write(NpgsqlBinaryImporter importer, long digestId, DigestEntry entry, string[] keys)
+    public static void Write(CopyRows rows, long digestId, DigestEntry entry, string[] keys)
     {
-        var authors = entry.Authors as string[] ?? [.. entry.Authors];
-
-        importer.StartRow();
-        importer.Write(digestId, NpgsqlDbType.Bigint);
-        importer.Write(entry.Line, NpgsqlDbType.Integer);
-        importer.Write(entry.ArxivId, NpgsqlDbType.Text);
-        importer.Write(FormatName(entry.Format), NpgsqlDbType.Text);
-        WriteNullable(importer, entry.Version, NpgsqlDbType.Integer);
-        WriteNullable(importer, entry.Title, NpgsqlDbType.Text);
-        WriteNullable(importer, entry.Abstract, NpgsqlDbType.Text);
-        importer.Write(authors, NpgsqlDbType.Array | NpgsqlDbType.Text);
-        importer.Write(keys, NpgsqlDbType.Array | NpgsqlDbType.Text);
-        importer.Write(entry.Categories as string[] ?? [.. entry.Categories], NpgsqlDbType.Array | NpgsqlDbType.Text);
-        WriteNullable(importer, entry.PrimaryCategory, NpgsqlDbType.Text);
-        WriteNullable(importer, entry.Doi, NpgsqlDbType.Text);
-        WriteNullable(importer, entry.JournalRef, NpgsqlDbType.Text);
-        WriteNullable(importer, entry.Comment, NpgsqlDbType.Text);
-        WriteNullable(importer, entry.PublishedAt, NpgsqlDbType.TimestampTz);
-        WriteNullable(importer, entry.UpdatedAt, NpgsqlDbType.TimestampTz);
+        rows.StartRow(16);
+        rows.Write(digestId);
+        rows.Write(entry.Line);
+        rows.Write(entry.ArxivId);
+        rows.Write(FormatName(entry.Format));
+        rows.Write(entry.Version);
+        rows.Write(entry.Title);
+        rows.Write(entry.Abstract);
+        rows.Write(entry.Authors);
+        rows.Write(keys);
+        rows.Write(entry.Categories);
+        rows.Write(entry.PrimaryCategory);
+        rows.Write(entry.Doi);
+        rows.Write(entry.JournalRef);
+        rows.Write(entry.Comment);
+        rows.Write(entry.PublishedAt);
+        rows.Write(entry.UpdatedAt);
     }
 
     public static string FormatName(DigestFormat format) => SourceFormats.Of(format).Name;
-
-    public static void WriteNullable<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type)
-        where T : class
-    {
-        if (value is null)
-        {
-            importer.WriteNull();
-        }
-        else
-        {
-            importer.Write(value, type);
-        }
-    }
-
-    public static void WriteNullable<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type)
-        where T : struct
-    {
-        if (value is null)
-        {
-            importer.WriteNull();
-        }
-        else
-        {
-            importer.Write(value.Value, type);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 using Etl.Core.Model;
 using Etl.Core.Reconciliation;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Etl.Data.Loading;
 
@@ -91,62 +90,57 @@ internal static class PaperRebuild
 
     private static async Task StagePapersAsync(NpgsqlConnection connection, List<PaperState> states, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY staged_papers (arxiv_id, latest_version, published_at, updated_at, fields_digest_id, fields_line, compact_categories) FROM STDIN (FORMAT BINARY)",
-            cancellationToken).ConfigureAwait(false);
+        var rows = new CopyRows(
+            "COPY staged_papers (arxiv_id, latest_version, published_at, updated_at, fields_digest_id, fields_line, compact_categories) FROM STDIN (FORMAT BINARY)");
         foreach (var state in states)
         {
-            importer.StartRow();
-            importer.Write(state.ArxivId, NpgsqlDbType.Text);
-            importer.Write(state.LatestVersion, NpgsqlDbType.Integer);
-            EvidenceCopy.WriteNullable(importer, state.PublishedAt, NpgsqlDbType.TimestampTz);
-            EvidenceCopy.WriteNullable(importer, state.UpdatedAt, NpgsqlDbType.TimestampTz);
-            importer.Write(state.FieldsFrom.DigestId, NpgsqlDbType.Bigint);
-            importer.Write(state.FieldsFrom.Line, NpgsqlDbType.Integer);
-            EvidenceCopy.WriteNullable(importer, state.DigestCategories?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            rows.StartRow(7);
+            rows.Write(state.ArxivId);
+            rows.Write(state.LatestVersion);
+            rows.Write(state.PublishedAt);
+            rows.Write(state.UpdatedAt);
+            rows.Write(state.FieldsFrom.DigestId);
+            rows.Write(state.FieldsFrom.Line);
+            rows.Write(state.DigestCategories);
         }
 
-        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        await rows.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task StageVersionsAsync(NpgsqlConnection connection, List<PaperState> states, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY staged_versions (arxiv_id, version, submitted_at, text_digest_id, text_line) FROM STDIN (FORMAT BINARY)",
-            cancellationToken).ConfigureAwait(false);
+        var rows = new CopyRows("COPY staged_versions (arxiv_id, version, submitted_at, text_digest_id, text_line) FROM STDIN (FORMAT BINARY)");
         foreach (var state in states)
         {
             foreach (var version in state.Versions)
             {
-                importer.StartRow();
-                importer.Write(state.ArxivId, NpgsqlDbType.Text);
-                importer.Write(version.Version, NpgsqlDbType.Integer);
-                EvidenceCopy.WriteNullable(importer, version.SubmittedAt, NpgsqlDbType.TimestampTz);
-                EvidenceCopy.WriteNullable(importer, version.TextFrom?.DigestId, NpgsqlDbType.Bigint);
-                EvidenceCopy.WriteNullable(importer, version.TextFrom?.Line, NpgsqlDbType.Integer);
+                rows.StartRow(5);
+                rows.Write(state.ArxivId);
+                rows.Write(version.Version);
+                rows.Write(version.SubmittedAt);
+                rows.Write(version.TextFrom?.DigestId);
+                rows.Write(version.TextFrom?.Line);
             }
         }
 
-        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        await rows.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task StageCompactVersionsAsync(NpgsqlConnection connection, List<PaperState> states, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY staged_compact_versions (digest_id, line, arxiv_id, version) FROM STDIN (FORMAT BINARY)",
-            cancellationToken).ConfigureAwait(false);
+        var rows = new CopyRows("COPY staged_compact_versions (digest_id, line, arxiv_id, version) FROM STDIN (FORMAT BINARY)");
         foreach (var state in states)
         {
             foreach (var assignment in state.DatedAssignments)
             {
-                importer.StartRow();
-                importer.Write(assignment.Entry.DigestId, NpgsqlDbType.Bigint);
-                importer.Write(assignment.Entry.Line, NpgsqlDbType.Integer);
-                importer.Write(state.ArxivId, NpgsqlDbType.Text);
-                importer.Write(assignment.Version, NpgsqlDbType.Integer);
+                rows.StartRow(4);
+                rows.Write(assignment.Entry.DigestId);
+                rows.Write(assignment.Entry.Line);
+                rows.Write(state.ArxivId);
+                rows.Write(assignment.Version);
             }
         }
 
-        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        await rows.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -2,7 +2,6 @@ using Etl.Core.Model;
 using Etl.Core.Normalization;
 using Etl.Core.Parsing;
 using Npgsql;
-using NpgsqlTypes;
 using Polly;
 
 namespace Etl.Data.Loading;
@@ -121,62 +120,61 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
     private async Task<List<(long DigestId, ParsedDigest Parsed, int Entries)>> CopyEvidenceAsync(
         NpgsqlConnection connection, List<StoredContent> batch, CancellationToken cancellationToken)
     {
-        var parsed = new List<(long, ParsedDigest, int)>(batch.Count);
-        await using var importer = await connection.BeginBinaryImportAsync(EvidenceCopy.Command, cancellationToken).ConfigureAwait(false);
-        foreach (var content in batch)
+        List<(long, ParsedDigest, int)> Produce(CopyRows rows)
         {
-            // Its old evidence is already deleted in this transaction: a file that went away must fail the batch, not be skipped.
-            var (digest, entries, problem) = DigestReader.ReadAndParse(content.Path, content.Sha256, _options.Streams(content.Bytes), entry =>
-                EvidenceCopy.Write(importer, content.DigestId, entry, [.. entry.Authors.Select(AuthorKey.For)]));
-            if (digest is null)
+            var parsed = new List<(long, ParsedDigest, int)>(batch.Count);
+            foreach (var content in batch)
             {
-                throw new IOException($"{content.Path}: {problem}; nothing of this batch was committed, run etl reparse again");
+                // Its old evidence is already deleted in this transaction: a file that went away must fail the batch, not be skipped.
+                var (digest, entries, problem) = DigestReader.ReadAndParse(content.Path, content.Sha256, _options.Streams(content.Bytes), entry =>
+                    EvidenceCopy.Write(rows, content.DigestId, entry, [.. entry.Authors.Select(AuthorKey.For)]));
+                if (digest is null)
+                {
+                    throw new IOException($"{content.Path}: {problem}; nothing of this batch was committed, run etl reparse again");
+                }
+
+                parsed.Add((content.DigestId, digest, entries));
             }
 
-            parsed.Add((content.DigestId, digest, entries));
+            return parsed;
         }
 
-        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        return parsed;
+        return await CopyRows.StreamAsync(connection, EvidenceCopy.Command, Produce, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task CopyDigestsAsync(
         NpgsqlConnection connection, List<(long DigestId, ParsedDigest Parsed, int Entries)> parsed, CancellationToken cancellationToken)
     {
-        await using (var digests = await connection.BeginBinaryImportAsync(
-            "COPY reparsed_digests (digest_id, format, category, digest_date, entries, rejected_entries, outcome, mojibake_repairs) FROM STDIN (FORMAT BINARY)",
-            cancellationToken).ConfigureAwait(false))
+        var digests = new CopyRows(
+            "COPY reparsed_digests (digest_id, format, category, digest_date, entries, rejected_entries, outcome, mojibake_repairs) FROM STDIN (FORMAT BINARY)");
+        foreach (var (digestId, digest, entries) in parsed)
         {
-            foreach (var (digestId, digest, entries) in parsed)
-            {
-                var header = digest.Header;
-                digests.StartRow();
-                digests.Write(digestId, NpgsqlDbType.Bigint);
-                EvidenceCopy.WriteNullable(digests, header is null ? null : EvidenceCopy.FormatName(header.Format), NpgsqlDbType.Text);
-                EvidenceCopy.WriteNullable(digests, header?.Category, NpgsqlDbType.Text);
-                EvidenceCopy.WriteNullable(digests, header?.Date, NpgsqlDbType.Date);
-                digests.Write(entries, NpgsqlDbType.Integer);
-                digests.Write(digest.Rejections.Count, NpgsqlDbType.Integer);
-                digests.Write(DigestOutcome.Name(digest), NpgsqlDbType.Text);
-                digests.Write(digest.MojibakeRepairs, NpgsqlDbType.Integer);
-            }
-
-            await digests.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            var header = digest.Header;
+            digests.StartRow(8);
+            digests.Write(digestId);
+            digests.Write(header is null ? null : EvidenceCopy.FormatName(header.Format));
+            digests.Write(header?.Category);
+            digests.Write(header?.Date);
+            digests.Write(entries);
+            digests.Write(digest.Rejections.Count);
+            digests.Write(DigestOutcome.Name(digest));
+            digests.Write(digest.MojibakeRepairs);
         }
 
-        await using var rejections = await connection.BeginBinaryImportAsync(
-            "COPY warehouse.rejections (digest_id, line, reason) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        await digests.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
+
+        var rejections = new CopyRows("COPY warehouse.rejections (digest_id, line, reason) FROM STDIN (FORMAT BINARY)");
         foreach (var (digestId, digest, _) in parsed)
         {
             foreach (var rejection in DigestOutcome.Rejections(digest))
             {
-                rejections.StartRow();
-                rejections.Write(digestId, NpgsqlDbType.Bigint);
-                rejections.Write(rejection.Line, NpgsqlDbType.Integer);
-                rejections.Write(rejection.Reason, NpgsqlDbType.Text);
+                rejections.StartRow(3);
+                rejections.Write(digestId);
+                rejections.Write(rejection.Line);
+                rejections.Write(rejection.Reason);
             }
         }
 
-        await rejections.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        await rejections.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 }
