@@ -1,8 +1,9 @@
 -- Brings the author store (sql/report/author_store.sql) up to date for the papers in dirty_papers, and
 -- empties it: the drain of a load that touched a small share of the papers. Runs in the transaction of
--- the load's last batch (or of etl rebuild), under the load lock, followed in the same transaction by
--- author_store_removals.sql when a paper took back a contribution (the last statement here says so)
--- and by author_store_renames.sql when dirty_authors is not empty (ReportStore.DrainAsync).
+-- the load's last batch (or in one of its own, after begin_batch.sql), under the load lock, followed in
+-- the same transaction by author_store_removals.sql when a paper took back a contribution (the last
+-- statement here says so) and by author_store_renames.sql when dirty_authors is not empty
+-- (ReportStore.DrainAsync).
 --
 -- Each changed paper takes back its old contribution (its row in paper_author_keys) and adds its new
 -- one (its links now): -1/+1 paper for each of its authors, their categories and their pairs. Counts
@@ -64,7 +65,9 @@ SELECT 1, new_keys, new_day, new_category FROM store_changes WHERE cardinality(n
 INSERT INTO author_deltas (author_key, display_name, papers, added_first, added_last, removed_first, removed_last,
                            category_papers, loses_category, coauthors)
 SELECT t.author_key,
-       (SELECT a.display_name FROM warehouse.authors a WHERE a.author_key = t.author_key) AS display_name,
+       -- The last batch's authors were just written from staged_authors (apply_papers.sql), names
+       -- included: only authors of papers an earlier load recorded are looked up (COALESCE is lazy).
+       coalesce(n.display_name, (SELECT a.display_name FROM warehouse.authors a WHERE a.author_key = t.author_key)) AS display_name,
        t.papers, t.added_first, t.added_last, t.removed_first, t.removed_last,
        coalesce(k.category_papers, '{}') AS category_papers,
        coalesce(k.loses_category, false) AS loses_category,
@@ -74,6 +77,7 @@ FROM (SELECT a.author_key, sum(c.sign)::integer AS papers,
              min(c.day) FILTER (WHERE c.sign < 0) AS removed_first, max(c.day) FILTER (WHERE c.sign < 0) AS removed_last
       FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
       GROUP BY a.author_key) t
+LEFT JOIN staged_authors n ON n.author_key = t.author_key
 LEFT JOIN (SELECT author_key, jsonb_object_agg(primary_category, papers) AS category_papers,
                   bool_or(papers < 0) AS loses_category
            FROM (SELECT a.author_key, c.primary_category, sum(c.sign)::integer AS papers

@@ -50,15 +50,8 @@ public static class ReportStore
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var lockCommand = new NpgsqlCommand(
-            """
-            SELECT pg_advisory_xact_lock(7461002001);  -- the load lock (sql/load/begin_batch.sql)
-            SET LOCAL work_mem = '256MB';
-            """,
-            connection))
-        {
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        // The load lock, work_mem and the (empty) scratch tables of a batch, which the drain reads.
+        await LoadSql.RunAsync(connection, "begin_batch", cancellationToken).ConfigureAwait(false);
 
         await DrainAsync(connection, everything: false, timings, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
