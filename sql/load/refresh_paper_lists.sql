@@ -36,9 +36,14 @@ DELETE FROM report_store.paper_lists WHERE arxiv_id IN (SELECT arxiv_id FROM lis
 INSERT INTO report_store.paper_lists (arxiv_id, authors, categories)
 SELECT p.arxiv_id, coalesce(a.authors, '{}'::text[]), coalesce(c.categories, '{}'::text[])
 FROM warehouse.papers p
-LEFT JOIN (SELECT pa.arxiv_id, array_agg(au.display_name ORDER BY pa.position) AS authors
+-- The batch's authors were just written from staged_authors (apply_papers.sql), names included: only
+-- the other authors of these papers (of a renamed author's other papers, say) are looked up, lazily.
+LEFT JOIN (SELECT pa.arxiv_id,
+                  array_agg(coalesce(s.display_name,
+                                     (SELECT au.display_name FROM warehouse.authors au WHERE au.author_key = pa.author_key))
+                            ORDER BY pa.position) AS authors
            FROM warehouse.paper_authors pa
-           JOIN warehouse.authors au ON au.author_key = pa.author_key
+           LEFT JOIN staged_authors s ON s.author_key = pa.author_key
            WHERE pa.arxiv_id IN (SELECT arxiv_id FROM list_papers)
            GROUP BY pa.arxiv_id) a ON a.arxiv_id = p.arxiv_id
 LEFT JOIN (SELECT pc.arxiv_id, array_agg(pc.code ORDER BY pc.code COLLATE "C") AS categories
