@@ -5,8 +5,9 @@ namespace Etl.Bench;
 /// <summary>
 /// The server's own time for what ran in one database between two calls: execution and planning of every
 /// top-level statement (COPY, DO and COMMIT included), from <c>pg_stat_statements</c>, which the embedded
-/// cluster preloads where the library is installed. A COPY's time includes waiting for the rows the
-/// client parses while it streams them, so the figure errs on the high side.
+/// cluster preloads where the library is installed. A COPY counts from its start to its end: for a
+/// small batch the loader encodes the rows first (CopyRows), so that is the server's work and the
+/// transfer; for a streamed one it includes waiting for the rows the client parses.
 /// </summary>
 internal sealed class DatabaseTime : IAsyncDisposable
 {

@@ -29,8 +29,12 @@ namespace Etl.Data.Loading;
 /// </summary>
 internal sealed class CopyRows
 {
-    /// <summary>A streamed COPY receives its rows in blocks of about this size.</summary>
-    public const int BlockBytes = 1 << 20;
+    /// <summary>
+    /// A streamed COPY receives its rows in blocks of about this size: small enough that the server
+    /// inserts one block while the parser produces the next (a write blocks until the socket takes it),
+    /// large enough to be few writes.
+    /// </summary>
+    public const int BlockBytes = 64 << 10;
 
     // "PGCOPY\n\377\r\n\0", then flags and header extension length (both 0): see the COPY reference.
     private static ReadOnlySpan<byte> Header => [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
