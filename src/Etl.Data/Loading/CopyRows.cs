@@ -51,6 +51,7 @@ internal sealed class CopyRows
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly string _command;
     private NpgsqlRawCopyStream? _open;
+    private long _rows;
 
     /// <param name="command">The <c>COPY … FROM STDIN (FORMAT BINARY)</c> the rows are for.</param>
     public CopyRows(string command)
@@ -59,8 +60,6 @@ internal sealed class CopyRows
         Reset();
     }
 
-    /// <summary>Rows started so far.</summary>
-    public long Rows { get; private set; }
 
     /// <summary>Starts a row of <paramref name="columns"/> values (as many Writes must follow).</summary>
     public void StartRow(short columns)
@@ -74,7 +73,7 @@ internal sealed class CopyRows
 
         BinaryPrimitives.WriteInt16BigEndian(_buffer.GetSpan(2), columns);
         _buffer.Advance(2);
-        Rows++;
+        _rows++;
     }
 
     public void Write(string? value)
@@ -251,7 +250,7 @@ internal sealed class CopyRows
             await copy.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
         }
 
-        var rows = Rows;
+        var rows = _rows;
         Reset();
         return rows;
     }
@@ -261,6 +260,6 @@ internal sealed class CopyRows
         _buffer.ResetWrittenCount();
         Header.CopyTo(_buffer.GetSpan(Header.Length));
         _buffer.Advance(Header.Length);
-        Rows = 0;
+        _rows = 0;
     }
 }
