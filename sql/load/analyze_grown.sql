@@ -12,13 +12,14 @@ BEGIN
     FOR target IN
         SELECT c.oid::regclass AS name, k.columns
         FROM pg_class c
-        JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN (VALUES
             ('warehouse.evidence'::regclass, 'digest_id, line, arxiv_id, format, version'),
             ('warehouse.papers'::regclass, 'arxiv_id, latest_version, primary_category, published_at, updated_at, fields_digest_id, fields_line'),
             ('warehouse.paper_versions'::regclass, 'arxiv_id, version, submitted_at, source, text_digest_id, text_line')
         ) AS k (oid, columns) ON k.oid = c.oid
-        WHERE n.nspname IN ('warehouse', 'report_store')
+        -- The schemas as a filter on pg_class itself, first: joined by name, the sizes were taken of
+        -- every table in the database (the catalogs too) before the join dropped them, 1.5 ms a load.
+        WHERE c.relnamespace IN ('warehouse'::regnamespace, 'report_store'::regnamespace)
           AND c.relkind = 'r'
           AND pg_relation_size(c.oid) >= 1.2 * c.relpages * current_setting('block_size')::bigint
           AND pg_relation_size(c.oid) > 0

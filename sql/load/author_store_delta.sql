@@ -95,7 +95,10 @@ SELECT a.author_key AS author_key_a, b.author_key AS author_key_b, sum(c.sign)::
        min(c.day) FILTER (WHERE c.sign < 0) AS removed_first, max(c.day) FILTER (WHERE c.sign < 0) AS removed_last
 FROM store_contributions c, unnest(c.author_keys) AS a (author_key), unnest(c.author_keys) AS b (author_key)
 WHERE a.author_key COLLATE "C" < b.author_key COLLATE "C"
-GROUP BY 1, 2;
+GROUP BY 1, 2
+-- In the stored pairs' key order: the lookups and insertions below then walk the index in one
+-- direction, and consecutive ones share its upper pages.
+ORDER BY 1, 2;
 
 -- Pairs that appear or disappear change their two authors' coauthor counts. Stored pairs are updated
 -- and the others inserted: the drain holds the load lock, so nobody adds a pair meanwhile, and a plain

@@ -20,6 +20,7 @@ CREATE TEMP TABLE IF NOT EXISTS staged_spellings (author_key text NOT NULL, spel
 CREATE TEMP TABLE IF NOT EXISTS touched_papers (arxiv_id text PRIMARY KEY) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS touched_authors (author_key text PRIMARY KEY) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS staged_authors (author_key text PRIMARY KEY, display_name text NOT NULL) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS renamed_authors (author_key text NOT NULL) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS staged_papers (
     arxiv_id           text PRIMARY KEY,
     latest_version     integer NOT NULL,

@@ -1,28 +1,14 @@
 -- Keeps report_store.paper_lists current (see sql/report/paper_lists.sql) after apply_papers.sql, in
 -- the same transaction. Runs for a batch (touched_papers: the batch's papers; touched_authors: authors
--- of its detailed entries, staged_authors: their display names now) and for etl rebuild (every paper).
+-- of its detailed entries, staged_authors: their display names now; renamed_authors: those whose name
+-- apply_papers.sql changed) and for etl rebuild (every paper).
 --
 -- A paper's lists change when the paper is touched or when one of its authors' display name changes;
 -- a display name can only change for a touched author, so the work is proportional to the batch.
 
--- Looked up through the primary key ("= ANY (ARRAY(…))" always plans as index scans): a join with the
--- batch's few authors was planned as a scan of every stored name.
 -- Scratch tables: once per session, empty at the start of each transaction (see begin_batch.sql).
 SET LOCAL client_min_messages = warning;
-CREATE TEMP TABLE IF NOT EXISTS renamed_authors (author_key text NOT NULL) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS list_papers (arxiv_id text NOT NULL) ON COMMIT DELETE ROWS;
-
-INSERT INTO renamed_authors (author_key)
-SELECT s.author_key
-FROM staged_authors s
-JOIN report_store.author_names n ON n.author_key = s.author_key
-WHERE n.author_key = ANY (ARRAY(SELECT author_key FROM staged_authors))
-  AND n.display_name <> s.display_name;
-
-INSERT INTO report_store.author_names AS n (author_key, display_name)
-SELECT author_key, display_name FROM staged_authors
-ON CONFLICT (author_key) DO UPDATE SET display_name = excluded.display_name
-WHERE n.display_name <> excluded.display_name;
 
 INSERT INTO list_papers (arxiv_id)
 SELECT arxiv_id FROM touched_papers

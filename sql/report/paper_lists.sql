@@ -4,8 +4,7 @@
 -- every row took 3.3 s at 200,000 papers; with it, report.papers is a one-to-one join on the primary key.
 --
 -- Invariant (after every committed batch): for every paper, authors and categories equal what
--- aggregating warehouse.paper_authors ⋈ warehouse.authors and warehouse.paper_categories gives;
--- author_names holds the display name each author had when those arrays were written.
+-- aggregating warehouse.paper_authors ⋈ warehouse.authors and warehouse.paper_categories gives.
 CREATE SCHEMA IF NOT EXISTS report_store;
 COMMENT ON SCHEMA report_store IS 'Derived tables kept current by the loader so report views stay fast; not part of the reporting interface (read the report views).';
 
@@ -13,11 +12,6 @@ CREATE TABLE IF NOT EXISTS report_store.paper_lists (
     arxiv_id   text PRIMARY KEY,  -- no foreign key: the refresh below deletes and rewrites exactly the rows it must, and report.papers joins from warehouse.papers
     authors    text[] NOT NULL,
     categories text[] NOT NULL
-);
-
-CREATE TABLE IF NOT EXISTS report_store.author_names (
-    author_key   text PRIMARY KEY,
-    display_name text NOT NULL
 );
 
 -- Contract view report.papers: same columns and meaning as before (docs/data-contract.md).

@@ -30,6 +30,7 @@ public sealed class ReportingLayer : Migration
         migrationBuilder.Sql("""
             CREATE TEMP TABLE touched_papers ON COMMIT DROP AS SELECT arxiv_id FROM warehouse.papers;
             CREATE TEMP TABLE staged_authors ON COMMIT DROP AS SELECT author_key, display_name FROM warehouse.authors;
+            CREATE TEMP TABLE renamed_authors (author_key text NOT NULL) ON COMMIT DROP;
             """);
         foreach (var script in ReportStore.Scripts)
         {

@@ -110,6 +110,22 @@ public sealed class CopyRowsTests
     }
 
     [Fact]
+    public async Task No_rows_start_no_copy_and_a_row_does()
+    {
+        await using var database = await TestCluster.CreateDatabaseAsync();
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+
+        // A COPY into a table that does not exist fails on the server: with no rows, none is started.
+        var rows = new CopyRows("COPY not_a_table (t) FROM STDIN (FORMAT BINARY)");
+        Assert.Equal(0, await rows.CopyAsync(connection, CancellationToken.None));
+
+        rows.StartRow(1);
+        rows.Write("x");
+        var missing = await Assert.ThrowsAsync<PostgresException>(() => rows.CopyAsync(connection, CancellationToken.None));
+        Assert.Equal(PostgresErrorCodes.UndefinedTable, missing.SqlState);
+    }
+
+    [Fact]
     public void A_timestamp_that_is_not_utc_is_refused_where_it_is_written()
     {
         var rows = new CopyRows(Command);
