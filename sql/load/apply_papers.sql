@@ -4,17 +4,7 @@
 -- Invariant: after this, each touched paper's rows are exactly the staged state; untouched papers are
 -- unchanged (their evidence did not change, so neither did their state).
 
--- The authors whose display name this batch changes, before it does: their papers' lists are rewritten
--- (refresh_paper_lists.sql) and the author store renames them at the end of the load
--- (mark_author_store.sql). Looked up through the primary key ("= ANY (ARRAY(…))" always plans as index
--- scans): a join with the batch's few authors was planned as a scan of every author.
-INSERT INTO renamed_authors (author_key)
-SELECT s.author_key
-FROM staged_authors s
-JOIN warehouse.authors a ON a.author_key = s.author_key
-WHERE a.author_key = ANY (ARRAY(SELECT author_key FROM staged_authors))
-  AND a.display_name <> s.display_name;
-
+-- The names were chosen by AuthorNames, which also staged the authors they rename (renamed_authors).
 INSERT INTO warehouse.authors AS a (author_key, display_name)
 SELECT author_key, display_name FROM staged_authors
 ON CONFLICT (author_key) DO UPDATE SET display_name = excluded.display_name

@@ -1,5 +1,5 @@
 -- The batch's papers wait in report_store.dirty_papers, and the authors whose display name it changed
--- (renamed_authors, found by refresh_paper_lists.sql just before) in report_store.dirty_authors, for the
+-- (renamed_authors, staged by AuthorNames before apply_papers.sql) in report_store.dirty_authors, for the
 -- drain at the end of the load (sql/report/author_store.sql). Recorded in the batch's transaction, so a
 -- crash never loses them.
 INSERT INTO report_store.dirty_papers (arxiv_id)

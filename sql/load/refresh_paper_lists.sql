@@ -1,7 +1,7 @@
 -- Keeps report_store.paper_lists current (see sql/report/paper_lists.sql) after apply_papers.sql, in
 -- the same transaction. Runs for a batch (touched_papers: the batch's papers; touched_authors: authors
 -- of its detailed entries, staged_authors: their display names now; renamed_authors: those whose name
--- apply_papers.sql changed) and for etl rebuild (every paper).
+-- apply_papers.sql changed, staged by AuthorNames) and for etl rebuild (every paper).
 --
 -- A paper's lists change when the paper is touched or when one of its authors' display name changes;
 -- a display name can only change for a touched author, so the work is proportional to the batch.
