@@ -235,7 +235,8 @@ internal sealed class CopyRows
 
     /// <summary>
     /// Sends the rows written so far in one COPY (the rest of them, within <see cref="StreamAsync"/>) and
-    /// ends it: only now are they in the table. The instance is then empty, ready for another COPY.
+    /// ends it: only now are they in the table. Without rows (and not streamed) no COPY is started. The
+    /// instance is then empty, ready for another COPY.
     /// </summary>
     /// <returns>The number of rows copied.</returns>
     public async Task<long> CopyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
