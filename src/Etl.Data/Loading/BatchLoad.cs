@@ -94,7 +94,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         }
 
         await CopyDigestsAsync(connection, digests, cancellationToken).ConfigureAwait(false);
-        await CopyRejectionsAsync(connection, digests, cancellationToken).ConfigureAwait(false);
+        await DigestOutcome.CopyRejectionsAsync(connection, digests.Select(digest => (digest.DigestId, digest.Parsed)), cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("parse + COPY evidence", phase);
 
         await StageTouchedAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -312,23 +312,6 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         await rows.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task CopyRejectionsAsync(NpgsqlConnection connection, List<StoredDigest> digests, CancellationToken cancellationToken)
-    {
-        var rows = new CopyRows("COPY warehouse.rejections (digest_id, line, reason) FROM STDIN (FORMAT BINARY)");
-        foreach (var digest in digests)
-        {
-            foreach (var rejection in digest.AllRejections())
-            {
-                rows.StartRow(3);
-                rows.Write(digest.DigestId);
-                rows.Write(rejection.Line);
-                rows.Write(rejection.Reason);
-            }
-        }
-
-        await rows.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Contents of this batch already in the warehouse, with how they went. Authoritative: we hold the load lock.</summary>
     private async Task<Dictionary<string, string>> KnownContentsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -366,8 +349,6 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
     private sealed record StoredDigest(long DigestId, DigestFile File, ParsedDigest Parsed, int Entries)
     {
         public string OutcomeName => DigestOutcome.Name(Parsed);
-
-        public IEnumerable<EntryRejection> AllRejections() => DigestOutcome.Rejections(Parsed);
 
         public FileOutcome Outcome() => Parsed.Header is null
             ? new FileOutcome(File.Path, FileOutcomeKind.Rejected, 0, [], Parsed.FileRejection)

@@ -163,18 +163,6 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
 
         await digests.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
 
-        var rejections = new CopyRows("COPY warehouse.rejections (digest_id, line, reason) FROM STDIN (FORMAT BINARY)");
-        foreach (var (digestId, digest, _) in parsed)
-        {
-            foreach (var rejection in DigestOutcome.Rejections(digest))
-            {
-                rejections.StartRow(3);
-                rejections.Write(digestId);
-                rejections.Write(rejection.Line);
-                rejections.Write(rejection.Reason);
-            }
-        }
-
-        await rejections.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
+        await DigestOutcome.CopyRejectionsAsync(connection, parsed.Select(file => (file.DigestId, file.Parsed)), cancellationToken).ConfigureAwait(false);
     }
 }
