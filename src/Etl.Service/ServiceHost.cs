@@ -31,6 +31,14 @@ public static class ServiceHost
     /// <summary>The host stops within this; Hangfire gives running jobs most of it to commit or roll back.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(18);
 
+    /// <summary>
+    /// Hangfire's locks are rows; a holder that loses its connection (the database restarted, the process was
+    /// killed) never deletes its row, and until it is this old nobody gets the lock: a job's state lock (a job
+    /// stuck), the scheduler's (no retries enqueued), the scan's. The default (10 min) held a whole service up
+    /// after a short outage. Every lock here is held for milliseconds, a scan's for the time it takes to hash new files.
+    /// </summary>
+    public static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(1);
+
     public static WebApplication Build(ServiceOptions options, string connectionString, IConfiguration configuration, int retryAttempts = 6)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -106,8 +114,8 @@ public static class ServiceHost
         // The schedule is cluster-wide (one recurring job per database); the first scan runs as soon as the
         // server starts, not at the next tick. Registered here rather than from a start callback, where a
         // failure would only be logged and the scan would never run.
-        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ScanInboxJob>(
-            ScanInboxJob.RecurringId, job => job.RunAsync(CancellationToken.None), options.Schedule, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        ScanSchedule.Register(
+            app.Services.GetRequiredService<IRecurringJobManager>(), options.Schedule, LockTimeout, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ScanSchedule)));
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ScanInboxJob>(job => job.RunAsync(CancellationToken.None));
         return app;
     }
@@ -145,11 +153,7 @@ public static class ServiceHost
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = TimeSpan.FromMinutes(1),
 
-            // Hangfire's locks are rows; a holder that loses its connection (the database restarted) never deletes
-            // its row, and until it lapses nobody gets the lock: a job's state lock (a job stuck), the scheduler's
-            // (no retries enqueued), the scan's. The default (10 min) held a whole service up after a short outage.
-            // Every lock here is held for milliseconds, a scan's for the time it takes to hash new files.
-            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            DistributedLockTimeout = LockTimeout,
         };
 
         // Registered before AddHangfire, which then keeps it: no process-wide JobStorage.Current, so

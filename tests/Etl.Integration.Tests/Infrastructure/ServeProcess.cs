@@ -11,6 +11,12 @@ internal sealed partial class ServeProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>
+    /// A start right after a kill may wait out the recurring scan's orphaned lock (up to
+    /// <see cref="Etl.Service.ServiceHost.LockTimeout"/> and one more attempt) before the status page is up.
+    /// </summary>
+    private static readonly TimeSpan StartTimeout = Etl.Service.ServiceHost.LockTimeout + TimeSpan.FromSeconds(60);
+
     private ServeProcess(Process process) => _process = process;
 
     public string Output
@@ -46,7 +52,7 @@ internal sealed partial class ServeProcess : IAsyncDisposable
         serve._process.ErrorDataReceived += (_, e) => serve.Append(e.Data);
         serve._process.BeginOutputReadLine();
         serve._process.BeginErrorReadLine();
-        var ready = await Task.WhenAny(serve._ready.Task, serve._process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60))).ConfigureAwait(false);
+        var ready = await Task.WhenAny(serve._ready.Task, serve._process.WaitForExitAsync(), Task.Delay(StartTimeout)).ConfigureAwait(false);
         if (ready != serve._ready.Task)
         {
             var output = serve.Output;
