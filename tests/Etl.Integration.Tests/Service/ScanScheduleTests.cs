@@ -48,6 +48,9 @@ public sealed class ScanScheduleTests
     /// <summary>Hangfire's storage, with the row a server killed while registering or triggering the scan leaves: taken now, never deleted.</summary>
     private static async Task<PostgreSqlStorage> StorageWithOrphanedLockAsync(TestDatabase database, TimeSpan lockTimeout)
     {
+        // Hangfire logs through a process-wide provider, which an earlier in-process service host (another
+        // test of this collection) pointed at its own logger factory, disposed since: back to none.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, DistributedLockTimeout = lockTimeout };
         var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
         await database.ExecuteAsync($"""
