@@ -39,7 +39,7 @@ public static class ServiceHost
     /// </summary>
     public static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(1);
 
-    public static WebApplication Build(ServiceOptions options, string connectionString, IConfiguration configuration, int retryAttempts = 6)
+    public static WebApplication Build(ServiceOptions options, string connectionString, IConfiguration configuration, int retryAttempts = 6, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         AccessGate.Validate(options);
@@ -115,7 +115,7 @@ public static class ServiceHost
         // server starts, not at the next tick. Registered here rather than from a start callback, where a
         // failure would only be logged and the scan would never run.
         ScanSchedule.Register(
-            app.Services.GetRequiredService<IRecurringJobManager>(), options.Schedule, LockTimeout, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ScanSchedule)));
+            app.Services.GetRequiredService<IRecurringJobManager>(), options.Schedule, LockTimeout, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ScanSchedule)), cancellationToken);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ScanInboxJob>(job => job.RunAsync(CancellationToken.None));
         return app;
     }

@@ -91,7 +91,7 @@ internal static class ServeCommand
             retryAttempts = warehouse.GetRequiredService<IOptions<RetryOptions>>().Value.MaxAttempts;
         }
 
-        await using var app = ServiceHost.Build(options, connectionString, configuration, retryAttempts);
+        await using var app = ServiceHost.Build(options, connectionString, configuration, retryAttempts, cancellationToken);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         foreach (var url in app.Urls)
         {

@@ -12,8 +12,8 @@ internal sealed partial class ServeProcess : IAsyncDisposable
     private readonly TaskCompletionSource<Uri> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
-    /// A start right after a kill may wait out the recurring scan's orphaned lock (up to
-    /// <see cref="Etl.Service.ServiceHost.LockTimeout"/> and one more attempt) before the status page is up.
+    /// A normal start's budget (60 s on a loaded machine), plus the wait of a start right after a kill for
+    /// the recurring scan's orphaned lock to lapse (up to <see cref="Etl.Service.ServiceHost.LockTimeout"/>).
     /// </summary>
     private static readonly TimeSpan StartTimeout = Etl.Service.ServiceHost.LockTimeout + TimeSpan.FromSeconds(60);
 
