@@ -84,7 +84,23 @@ public static class ServiceHost
         services.AddHostedService<InboxWatcher>();
 
         var app = builder.Build();
+        try
+        {
+            Configure(app, options, cancellationToken);
+            return app;
+        }
+        catch
+        {
+            // A start that fails (the scan's registration, say) must not leave the host's services behind:
+            // its data sources, and the Hangfire storage, in a process (tests) that goes on.
+            ((IDisposable)app).Dispose();
+            throw;
+        }
+    }
 
+    /// <summary>The endpoints, the dashboard and the scan's schedule of a built host.</summary>
+    private static void Configure(WebApplication app, ServiceOptions options, CancellationToken cancellationToken)
+    {
         // The warehouse was found (or started) and migrated by the caller: its connection string is configured,
         // so this completes at once, and the data source may be used from here on.
         app.Services.GetRequiredService<WarehouseConnection>().ResolveAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -117,7 +133,6 @@ public static class ServiceHost
         ScanSchedule.Register(
             app.Services.GetRequiredService<IRecurringJobManager>(), options.Schedule, LockTimeout, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ScanSchedule)), cancellationToken);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ScanInboxJob>(job => job.RunAsync(CancellationToken.None));
-        return app;
     }
 
     /// <summary>
