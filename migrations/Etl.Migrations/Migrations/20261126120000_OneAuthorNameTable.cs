@@ -6,9 +6,10 @@ namespace Etl.Migrations.Migrations;
 
 /// <summary>
 /// Issue 12, the daily load's database time: <c>report_store.author_names</c> repeated
-/// <c>warehouse.authors.display_name</c> so a batch could tell which authors it renamed; the batch now
-/// compares its names with <c>warehouse.authors</c> before writing them (sql/load/apply_papers.sql), so
-/// each batch keeps one copy of every name current instead of two.
+/// <c>warehouse.authors.display_name</c> so a batch could tell which authors it renamed; the loader now
+/// reads each touched author's current name from <c>warehouse.authors</c> and stages the ones it renames
+/// itself (AuthorNames, sql/load/read_author_names.sql), so each batch keeps one copy of every name
+/// current instead of two.
 /// </summary>
 [DbContext(typeof(WarehouseContext))]
 [Migration("20261126120000_OneAuthorNameTable")]

@@ -60,7 +60,6 @@ internal sealed class CopyRows
         Reset();
     }
 
-
     /// <summary>Starts a row of <paramref name="columns"/> values (as many Writes must follow).</summary>
     public void StartRow(short columns)
     {
