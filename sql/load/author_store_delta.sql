@@ -23,7 +23,8 @@ CREATE TEMP TABLE IF NOT EXISTS store_contributions (sign integer NOT NULL, auth
 CREATE TEMP TABLE IF NOT EXISTS author_deltas (
     author_key text NOT NULL, display_name text, papers integer NOT NULL,
     added_first date, added_last date, removed_first date, removed_last date,
-    category_papers jsonb NOT NULL, loses_category boolean NOT NULL, coauthors integer NOT NULL
+    category_papers jsonb NOT NULL, loses_category boolean NOT NULL, coauthors integer NOT NULL,
+    only_category text, only_change integer  -- the one category whose count changed, when only one did
 ) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS pair_deltas (
     author_key_a text NOT NULL, author_key_b text NOT NULL, papers integer NOT NULL,
@@ -63,7 +64,7 @@ SELECT 1, new_keys, new_day, new_category FROM store_changes WHERE cardinality(n
 -- their two names from this table. Category counts are a JSON object per author (the categories whose
 -- count changed), added to the stored one in the author's single write below.
 INSERT INTO author_deltas (author_key, display_name, papers, added_first, added_last, removed_first, removed_last,
-                           category_papers, loses_category, coauthors)
+                           category_papers, loses_category, coauthors, only_category, only_change)
 SELECT t.author_key,
        -- The last batch's authors were just written from staged_authors (apply_papers.sql), names
        -- included: only authors of papers an earlier load recorded are looked up (COALESCE is lazy).
@@ -71,7 +72,8 @@ SELECT t.author_key,
        t.papers, t.added_first, t.added_last, t.removed_first, t.removed_last,
        coalesce(k.category_papers, '{}') AS category_papers,
        coalesce(k.loses_category, false) AS loses_category,
-       0 AS coauthors  -- set with the pairs below
+       0 AS coauthors,  -- set with the pairs below
+       k.only_category, k.only_change
 FROM (SELECT a.author_key, sum(c.sign)::integer AS papers,
              min(c.day) FILTER (WHERE c.sign > 0) AS added_first, max(c.day) FILTER (WHERE c.sign > 0) AS added_last,
              min(c.day) FILTER (WHERE c.sign < 0) AS removed_first, max(c.day) FILTER (WHERE c.sign < 0) AS removed_last
@@ -79,7 +81,9 @@ FROM (SELECT a.author_key, sum(c.sign)::integer AS papers,
       GROUP BY a.author_key) t
 LEFT JOIN staged_authors n ON n.author_key = t.author_key
 LEFT JOIN (SELECT author_key, jsonb_object_agg(primary_category, papers) AS category_papers,
-                  bool_or(papers < 0) AS loses_category
+                  bool_or(papers < 0) AS loses_category,
+                  CASE WHEN count(*) = 1 THEN min(primary_category) END AS only_category,
+                  CASE WHEN count(*) = 1 THEN min(papers) END AS only_change
            FROM (SELECT a.author_key, c.primary_category, sum(c.sign)::integer AS papers
                  FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
                  WHERE c.primary_category IS NOT NULL
@@ -147,21 +151,45 @@ WHERE d.author_key = e.author_key;
 -- since). Those authors' rows are updated from their own two small objects, and authors new to the
 -- store inserted (they only gain papers, so their name is known). Ranking all of an author's categories
 -- again is left to the few who lost a paper in some category (loses_category): author_store_removals.sql.
+--
+-- Most of those authors gained in a single category (only_category, by only_change papers). Its count is
+-- then set directly, and the top three keep their order unless that category now ranks before the one
+-- just above it (before the third, from outside them); a row comparison (count, code) says so, since the
+-- order is count descending, then code ascending. Only the others are ranked by a subquery: run for
+-- every author, the ranking and the merge took 4.5 of the statement's 13 ms on the benchmark's daily file.
 WITH grown AS (
     UPDATE report_store.author_stats s
     SET papers = s.papers + d.papers,
         first_paper_date = least(s.first_paper_date, d.added_first),
         last_paper_date = greatest(s.last_paper_date, d.added_last),
         coauthors = s.coauthors + d.coauthors,
-        category_papers = s.category_papers
-            || coalesce((SELECT jsonb_object_agg(c.key, coalesce((s.category_papers ->> c.key)::integer, 0) + c.value::integer)
-                         FROM jsonb_each(d.category_papers) c), '{}'),
-        top_categories = ARRAY(
-            SELECT t.category
-            FROM (SELECT unnest(s.top_categories) UNION SELECT jsonb_object_keys(d.category_papers)) t (category)
-            ORDER BY coalesce((s.category_papers ->> t.category)::integer, 0) + coalesce((d.category_papers ->> t.category)::integer, 0) DESC,
-                     t.category COLLATE "C"
-            LIMIT 3)
+        category_papers = CASE
+            WHEN d.only_category IS NOT NULL
+                THEN s.category_papers || jsonb_build_object(d.only_category, coalesce((s.category_papers ->> d.only_category)::integer, 0) + d.only_change)
+            ELSE s.category_papers
+                || coalesce((SELECT jsonb_object_agg(c.key, coalesce((s.category_papers ->> c.key)::integer, 0) + c.value::integer)
+                             FROM jsonb_each(d.category_papers) c), '{}')
+            END,
+        top_categories = CASE
+            WHEN d.only_category IS NOT NULL
+                 AND CASE array_position(s.top_categories, d.only_category)
+                         WHEN 1 THEN true
+                         WHEN 2 THEN (coalesce((s.category_papers ->> d.only_category)::integer, 0) + d.only_change, s.top_categories[1] COLLATE "C")
+                                     <= ((s.category_papers ->> s.top_categories[1])::integer, d.only_category)
+                         WHEN 3 THEN (coalesce((s.category_papers ->> d.only_category)::integer, 0) + d.only_change, s.top_categories[2] COLLATE "C")
+                                     <= ((s.category_papers ->> s.top_categories[2])::integer, d.only_category)
+                         ELSE cardinality(s.top_categories) = 3
+                              AND (coalesce((s.category_papers ->> d.only_category)::integer, 0) + d.only_change, s.top_categories[3] COLLATE "C")
+                                  <= ((s.category_papers ->> s.top_categories[3])::integer, d.only_category)
+                     END
+                THEN s.top_categories
+            ELSE ARRAY(
+                SELECT t.category
+                FROM (SELECT unnest(s.top_categories) UNION SELECT jsonb_object_keys(d.category_papers)) t (category)
+                ORDER BY coalesce((s.category_papers ->> t.category)::integer, 0) + coalesce((d.category_papers ->> t.category)::integer, 0) DESC,
+                         t.category COLLATE "C"
+                LIMIT 3)
+            END
     FROM author_deltas d
     WHERE s.author_key = ANY (ARRAY(SELECT author_key FROM author_deltas WHERE NOT loses_category))
       AND s.author_key = d.author_key

@@ -19,14 +19,18 @@ internal static class PaperRebuild
     /// <param name="rangeKeys">Papers per range (<see cref="LoaderOptions.ReconcileKeys"/>).</param>
     /// <param name="digestPapers">Where a batch counts its digests' papers from the evidence read here (null for a rebuild, which recounts them all).</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
-    /// <returns>How many papers and versions the touched papers now have.</returns>
-    public static async Task<(long Papers, long Versions)> StageAsync(
+    /// <returns>
+    /// How many papers and versions the touched papers now have, and how many evidence entries they have
+    /// (as many as papers: every paper is known from one entry, whose quality facts need no comparison).
+    /// </returns>
+    public static async Task<(long Papers, long Versions, long Entries)> StageAsync(
         NpgsqlConnection connection, int rangeKeys, DigestPaperCounts? digestPapers, CancellationToken cancellationToken)
     {
-        long papers = 0, versions = 0;
+        long papers = 0, versions = 0, entries = 0;
         await foreach (var (after, last) in KeyRanges.WalkAsync(connection, KeyRanges.TouchedPapers, rangeKeys, cancellationToken).ConfigureAwait(false))
         {
-            var states = await ReconcileRangeAsync(connection, after, last, digestPapers, cancellationToken).ConfigureAwait(false);
+            var (states, read) = await ReconcileRangeAsync(connection, after, last, digestPapers, cancellationToken).ConfigureAwait(false);
+            entries += read;
             await StagePapersAsync(connection, states, cancellationToken).ConfigureAwait(false);
             await StageVersionsAsync(connection, states, cancellationToken).ConfigureAwait(false);
             await StageCompactVersionsAsync(connection, states, cancellationToken).ConfigureAwait(false);
@@ -34,16 +38,17 @@ internal static class PaperRebuild
             versions += states.Sum(state => (long)state.Versions.Count);
         }
 
-        return (papers, versions);
+        return (papers, versions, entries);
     }
 
-    private static async Task<List<PaperState>> ReconcileRangeAsync(
+    private static async Task<(List<PaperState> States, long Entries)> ReconcileRangeAsync(
         NpgsqlConnection connection, string? after, string last, DigestPaperCounts? digestPapers, CancellationToken cancellationToken)
     {
         var states = new List<PaperState>();
         var digests = new Dictionary<long, (DateOnly Date, byte[] Sha)>();
         var evidence = new List<EvidenceFacts>();
         string? paper = null;
+        long entries = 0;
 
         await using var command = LoadSql.Command(EmbeddedSql.Load("read_facts"), connection);
         command.Parameters.AddWithValue("digest_category_formats", DigestCategoryFormats);
@@ -60,6 +65,7 @@ internal static class PaperRebuild
             }
 
             paper = arxivId;
+            entries++;
             var digestId = reader.GetInt64(1);
             if (!digests.TryGetValue(digestId, out var digest))
             {
@@ -85,7 +91,7 @@ internal static class PaperRebuild
             states.Add(PaperReconciler.Reconcile(paper, evidence));
         }
 
-        return states;
+        return (states, entries);
     }
 
     private static async Task StagePapersAsync(NpgsqlConnection connection, List<PaperState> states, CancellationToken cancellationToken)

@@ -31,10 +31,24 @@ public static class ReportStore
     /// </summary>
     private const double FullRecomputeShare = 0.2;
 
+    /// <summary>
+    /// The quality facts of papers that each have a single evidence entry (<c>sql/load</c>): the same rows
+    /// as <c>refresh_paper_quality</c> gives them, without its comparisons or their planning.
+    /// </summary>
+    private const string OneEntryQualityScript = "refresh_paper_quality_one_entry";
+
     /// <summary>Runs after <c>apply_papers.sql</c>, with the batch's <c>touched_papers</c> and <c>staged_authors</c>.</summary>
-    internal static async Task RefreshTouchedAsync(NpgsqlConnection connection, LoadTimings? timings, CancellationToken cancellationToken)
+    /// <param name="connection">The batch's connection.</param>
+    /// <param name="oneEntryPerPaper">
+    /// Every touched paper has exactly one evidence entry (papers announced for the first time, the most
+    /// of a daily file): their quality facts are taken as they are (<see cref="OneEntryQualityScript"/>).
+    /// </param>
+    /// <param name="timings">Where each script's time is added.</param>
+    /// <param name="cancellationToken">Cancels the batch.</param>
+    internal static async Task RefreshTouchedAsync(NpgsqlConnection connection, bool oneEntryPerPaper, LoadTimings? timings, CancellationToken cancellationToken)
     {
-        foreach (var script in Scripts.Append("mark_author_store"))
+        string[] scripts = ["refresh_paper_lists", oneEntryPerPaper ? OneEntryQualityScript : "refresh_paper_quality", "mark_author_store"];
+        foreach (var script in scripts)
         {
             var phase = Stopwatch.GetTimestamp();
             await LoadSql.RunAsync(connection, script, cancellationToken).ConfigureAwait(false);

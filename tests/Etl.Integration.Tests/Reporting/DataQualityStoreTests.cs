@@ -97,6 +97,29 @@ public sealed class DataQualityStoreTests : IDisposable
         Assert.Contains(stored, figure => figure.StartsWith("cross_format_versions_with_different_texts", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Papers_known_from_one_entry_get_the_facts_the_general_refresh_gives_them()
+    {
+        // One file at a time, in path order: a file whose papers are all new takes the one-entry script,
+        // one with papers seen before the general one. Later files give most papers more entries, so each
+        // one-entry load is checked right away.
+        var files = GeneratedCorpus.Write(_corpus, new GeneratorOptions { Papers = 120, Seed = 11 });
+        await using var database = await TestCluster.CreateDatabaseAsync();
+        int oneEntry = 0, general = 0;
+        foreach (var file in files)
+        {
+            var timings = (await database.LoadAsync([file])).Timings;
+            general += timings.ContainsKey("report store: refresh_paper_quality") ? 1 : 0;
+            if (timings.ContainsKey("report store: refresh_paper_quality_one_entry"))
+            {
+                oneEntry++;
+                await StoreRecompute.AssertAgreesAsync(database, "report_store.paper_quality", "refresh_paper_quality");
+            }
+        }
+
+        Assert.True(oneEntry > 0 && general > 0, $"{oneEntry} loads took the one-entry script, {general} the general one");
+    }
+
     private static async Task<List<string>> FiguresAsync(TestDatabase database, string sql)
     {
         var figures = new List<string>();
