@@ -62,7 +62,8 @@ SELECT 1, new_keys, new_day, new_category FROM store_changes WHERE cardinality(n
 
 -- Authors' changes first: each author's display name is looked up once here, and the pairs below take
 -- their two names from this table. Category counts are a JSON object per author (the categories whose
--- count changed), added to the stored one in the author's single write below.
+-- count changed), added to the stored one in the author's single write below. One pass over the
+-- contributions, per author and primary category, gives both the totals and the categories.
 INSERT INTO author_deltas (author_key, display_name, papers, added_first, added_last, removed_first, removed_last,
                            category_papers, loses_category, coauthors, only_category, only_change)
 SELECT t.author_key,
@@ -70,26 +71,28 @@ SELECT t.author_key,
        -- included: only authors of papers an earlier load recorded are looked up (COALESCE is lazy).
        coalesce(n.display_name, (SELECT a.display_name FROM warehouse.authors a WHERE a.author_key = t.author_key)) AS display_name,
        t.papers, t.added_first, t.added_last, t.removed_first, t.removed_last,
-       coalesce(k.category_papers, '{}') AS category_papers,
-       coalesce(k.loses_category, false) AS loses_category,
+       coalesce(t.category_papers, '{}') AS category_papers,
+       coalesce(t.loses_category, false) AS loses_category,
        0 AS coauthors,  -- set with the pairs below
-       k.only_category, k.only_change
-FROM (SELECT a.author_key, sum(c.sign)::integer AS papers,
-             min(c.day) FILTER (WHERE c.sign > 0) AS added_first, max(c.day) FILTER (WHERE c.sign > 0) AS added_last,
-             min(c.day) FILTER (WHERE c.sign < 0) AS removed_first, max(c.day) FILTER (WHERE c.sign < 0) AS removed_last
-      FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
-      GROUP BY a.author_key) t
-LEFT JOIN staged_authors n ON n.author_key = t.author_key
-LEFT JOIN (SELECT author_key, jsonb_object_agg(primary_category, papers) AS category_papers,
-                  bool_or(papers < 0) AS loses_category,
-                  CASE WHEN count(*) = 1 THEN min(primary_category) END AS only_category,
-                  CASE WHEN count(*) = 1 THEN min(papers) END AS only_change
-           FROM (SELECT a.author_key, c.primary_category, sum(c.sign)::integer AS papers
-                 FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
-                 WHERE c.primary_category IS NOT NULL
-                 GROUP BY 1, 2
-                 HAVING sum(c.sign) <> 0) per_category
-           GROUP BY author_key) k ON k.author_key = t.author_key;
+       CASE WHEN t.changed_categories = 1 THEN t.some_category END AS only_category,
+       CASE WHEN t.changed_categories = 1 THEN t.some_change END AS only_change
+FROM (SELECT author_key, sum(papers)::integer AS papers,
+             min(added_first) AS added_first, max(added_last) AS added_last,
+             min(removed_first) AS removed_first, max(removed_last) AS removed_last,
+             -- A category counts where its papers changed: a paper without one counts in the totals only.
+             jsonb_object_agg(primary_category, papers) FILTER (WHERE changed) AS category_papers,
+             bool_or(papers < 0) FILTER (WHERE changed) AS loses_category,
+             count(*) FILTER (WHERE changed) AS changed_categories,
+             min(primary_category) FILTER (WHERE changed) AS some_category,
+             min(papers) FILTER (WHERE changed) AS some_change
+      FROM (SELECT a.author_key, c.primary_category, sum(c.sign)::integer AS papers,
+                   min(c.day) FILTER (WHERE c.sign > 0) AS added_first, max(c.day) FILTER (WHERE c.sign > 0) AS added_last,
+                   min(c.day) FILTER (WHERE c.sign < 0) AS removed_first, max(c.day) FILTER (WHERE c.sign < 0) AS removed_last,
+                   c.primary_category IS NOT NULL AND sum(c.sign) <> 0 AS changed
+            FROM store_contributions c, unnest(c.author_keys) AS a (author_key)
+            GROUP BY 1, 2) per_category
+      GROUP BY author_key) t
+LEFT JOIN staged_authors n ON n.author_key = t.author_key;
 
 -- Pairs -------------------------------------------------------------------------------------------
 
