@@ -21,7 +21,7 @@ internal static class PaperRebuild
     /// <param name="cancellationToken">Cancels the batch.</param>
     /// <returns>
     /// How many papers and versions the touched papers now have, and how many evidence entries they have
-    /// (as many as papers: every paper is known from one entry, whose quality facts need no comparison).
+    /// (every paper has at least one, so entries equal papers exactly when each paper has just one).
     /// </returns>
     public static async Task<(long Papers, long Versions, long Entries)> StageAsync(
         NpgsqlConnection connection, int rangeKeys, DigestPaperCounts? digestPapers, CancellationToken cancellationToken)

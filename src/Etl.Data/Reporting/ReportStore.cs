@@ -13,8 +13,14 @@ namespace Etl.Data.Reporting;
 /// </summary>
 public static class ReportStore
 {
-    /// <summary>The refresh scripts (<c>sql/load</c>); the migration runs the same ones to fill the store.</summary>
-    public static IReadOnlyList<string> Scripts { get; } = ["refresh_paper_lists", "refresh_paper_quality"];
+    /// <summary>
+    /// The refresh scripts (<c>sql/load</c>); the migration runs them to fill the store, and a batch too,
+    /// with the one-entry quality script in place of the general one where it applies.
+    /// </summary>
+    public static IReadOnlyList<string> Scripts { get; } = ["refresh_paper_lists", GeneralQualityScript];
+
+    /// <summary>The quality facts of any touched papers, from all of their evidence.</summary>
+    private const string GeneralQualityScript = "refresh_paper_quality";
 
     /// <summary>Recomputes the whole author store from the warehouse (<c>sql/load</c>); the migration runs it to fill it.</summary>
     public const string AuthorStoreFullScript = "author_store_full";
@@ -33,7 +39,7 @@ public static class ReportStore
 
     /// <summary>
     /// The quality facts of papers that each have a single evidence entry (<c>sql/load</c>): the same rows
-    /// as <c>refresh_paper_quality</c> gives them, without its comparisons or their planning.
+    /// as <see cref="GeneralQualityScript"/> gives them, without its comparisons or their planning.
     /// </summary>
     private const string OneEntryQualityScript = "refresh_paper_quality_one_entry";
 
@@ -47,8 +53,8 @@ public static class ReportStore
     /// <param name="cancellationToken">Cancels the batch.</param>
     internal static async Task RefreshTouchedAsync(NpgsqlConnection connection, bool oneEntryPerPaper, LoadTimings? timings, CancellationToken cancellationToken)
     {
-        string[] scripts = ["refresh_paper_lists", oneEntryPerPaper ? OneEntryQualityScript : "refresh_paper_quality", "mark_author_store"];
-        foreach (var script in scripts)
+        var scripts = Scripts.Select(script => oneEntryPerPaper && script == GeneralQualityScript ? OneEntryQualityScript : script);
+        foreach (var script in scripts.Append("mark_author_store"))
         {
             var phase = Stopwatch.GetTimestamp();
             await LoadSql.RunAsync(connection, script, cancellationToken).ConfigureAwait(false);

@@ -13,13 +13,16 @@ internal static class StoreRecompute
     public static async Task AssertAgreesAsync(TestDatabase database, string table, string script)
     {
         // A pooled session may hold the loader's own (empty) scratch table of that name, which comes first
-        // in the search path: it is replaced for the script, and dropped with it (the loader creates it again).
+        // in the search path: it is replaced for the script, and dropped with it (the loader creates it
+        // again), all in one transaction.
         await database.ExecuteAsync($"""
+            BEGIN;
             CREATE TABLE public.stored AS SELECT * FROM {table};
             DROP TABLE IF EXISTS pg_temp.touched_papers;
             CREATE TEMP TABLE touched_papers AS SELECT arxiv_id FROM warehouse.papers;
             {EmbeddedSql.Load(script)}
             DROP TABLE pg_temp.touched_papers;
+            COMMIT;
             """);
         await database.AssertSameRowsAsync("SELECT * FROM public.stored", $"SELECT * FROM {table}");
         await database.ExecuteAsync("DROP TABLE public.stored");
