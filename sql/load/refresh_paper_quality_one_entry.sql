@@ -1,9 +1,9 @@
 -- refresh_paper_quality.sql for a batch whose touched papers each have exactly one evidence entry, old or
--- new (ReportStore chooses it from the facts reconciliation read: as many entries as papers). Most daily
--- files are such: papers announced for the first time. One entry has one format, no duplicate, and
--- nothing to conflict or differ with, so its facts need none of the general script's comparisons; the
--- rows are the ones that script gives such papers (DataQualityStoreTests compares the two), for a fraction of
--- its cost, planning included.
+-- new (ReportStore chooses it from the facts reconciliation read: as many entries as papers), such as a
+-- file of papers no earlier file brought. One entry has one format, no duplicate, and nothing to conflict
+-- or differ with, so its facts need none of the general script's comparisons; the rows are the ones that
+-- script gives such papers (DataQualityStoreTests compares the two), for a fraction of its cost, planning
+-- included.
 
 DELETE FROM report_store.paper_quality WHERE arxiv_id IN (SELECT arxiv_id FROM touched_papers);
 

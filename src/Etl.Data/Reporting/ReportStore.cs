@@ -46,8 +46,8 @@ public static class ReportStore
     /// <summary>Runs after <c>apply_papers.sql</c>, with the batch's <c>touched_papers</c> and <c>staged_authors</c>.</summary>
     /// <param name="connection">The batch's connection.</param>
     /// <param name="oneEntryPerPaper">
-    /// Every touched paper has exactly one evidence entry (papers announced for the first time, the most
-    /// of a daily file): their quality facts are taken as they are (<see cref="OneEntryQualityScript"/>).
+    /// Every touched paper has exactly one evidence entry (a file of papers no earlier file brought): their
+    /// quality facts are taken as they are (<see cref="OneEntryQualityScript"/>).
     /// </param>
     /// <param name="timings">Where each script's time is added.</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
