@@ -43,3 +43,6 @@ CREATE TEMP TABLE IF NOT EXISTS staged_compact_versions (
     arxiv_id  text NOT NULL,
     version   integer NOT NULL
 ) ON COMMIT DELETE ROWS;
+
+-- The lines of a snapshot being loaded, hashed before any of its records is stored (HeldRecords).
+CREATE TEMP TABLE IF NOT EXISTS snapshot_lines (line integer NOT NULL, record_sha256 bytea NOT NULL) ON COMMIT DELETE ROWS;

@@ -1,7 +1,8 @@
 -- All evidence about one range of the papers the batch touched (old and new; @after < arxiv_id <= @last,
 -- see KeyRanges), grouped by paper, with the rank key of each entry. Texts are left where they are: the
 -- rules only need these facts. Categories travel only for formats whose entries carry their file's
--- category (@digest_category_formats, from SourceFormats).
+-- category (@digest_category_formats, from SourceFormats). A snapshot record ranks by its own date and line
+-- hash (record_date, record_sha256) and lists its versions with their timestamps.
 SELECT e.arxiv_id,
        e.digest_id,
        d.digest_date,
@@ -11,7 +12,11 @@ SELECT e.arxiv_id,
        e.version,
        e.published_at,
        e.updated_at,
-       CASE WHEN e.format = ANY(@digest_category_formats) THEN e.categories END AS digest_categories
+       CASE WHEN e.format = ANY(@digest_category_formats) THEN e.categories END AS digest_categories,
+       e.record_date,
+       e.record_sha256,
+       e.versions,
+       e.versions_created
 FROM warehouse.evidence e
 JOIN warehouse.digests d ON d.digest_id = e.digest_id
 WHERE e.arxiv_id IN (SELECT arxiv_id FROM touched_papers

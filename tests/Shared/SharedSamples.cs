@@ -17,11 +17,26 @@ internal static class SharedSamples
     public static string Folder(string name) =>
         Path.Combine(Root ?? throw new InvalidOperationException(MissingReason), name);
 
-    /// <summary>The source files (<c>*.md</c>, <c>*.txt</c>, <c>*.jsonl</c>) of one sample folder in ordinal name order.</summary>
+    /// <summary>
+    /// The source files of one sample folder and its subfolders (what a load walks for: <c>*.md</c>, <c>*.txt</c>,
+    /// <c>*.jsonl</c>, <c>*.json</c>…), in ordinal path order.
+    /// </summary>
     public static string[] Files(string name) =>
-        [.. Directory.GetFiles(Folder(name))
-            .Where(file => file.EndsWith(".md", StringComparison.Ordinal) || file.EndsWith(".txt", StringComparison.Ordinal) || file.EndsWith(".jsonl", StringComparison.Ordinal))
+        [.. Directory.GetFiles(Folder(name), "*", SearchOption.AllDirectories)
+            .Where(Etl.Core.Model.SourceFormats.IsWalkedFor)
             .Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The expected warehouse of a sample folder (<c>expected/{name}.jsonl</c>): <c>snapshot/real</c> is
+    /// <c>snapshot.jsonl</c> and <c>snapshot/overlap</c> is <c>snapshot-overlap.jsonl</c>.
+    /// </summary>
+    public static string[] Expected(string name) =>
+        File.ReadAllLines(Path.Combine(Folder("expected"), name switch
+        {
+            "snapshot/real" => "snapshot",
+            "snapshot/overlap" => "snapshot-overlap",
+            _ => name,
+        } + ".jsonl"));
 
     private static string? Locate()
     {

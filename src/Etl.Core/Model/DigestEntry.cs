@@ -41,4 +41,7 @@ public sealed record DigestEntry
 
     /// <summary>UTC submission time of <see cref="Version"/> (detailed only).</summary>
     public DateTime? UpdatedAt { get; init; }
+
+    /// <summary>A snapshot record: what only records carry (their own rank, every version's timestamp, the fields the export gives back); null for digest entries.</summary>
+    public SnapshotRecord? Record { get; init; }
 }

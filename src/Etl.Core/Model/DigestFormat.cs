@@ -14,4 +14,11 @@ public enum DigestFormat
 
     /// <summary><c>2025-03-19.jsonl</c>: one JSON object per paper with every author, every category and the abstract, no version.</summary>
     Listing,
+
+    /// <summary>
+    /// arXiv's metadata snapshot (<c>arxiv-metadata-oai-snapshot.json</c>): one JSON record per paper with every
+    /// version's timestamp and the text of its highest version. Each record ranks by its own <c>update_date</c>
+    /// and the sha256 of its own line, so the same record in two snapshots is the same evidence.
+    /// </summary>
+    Snapshot,
 }

@@ -11,10 +11,8 @@ namespace Etl.Core.Parsing;
 /// key wins. Values are unescaped into one reused buffer and normalized from there, so a line costs no string
 /// of its own: only the values kept are allocated.
 /// </summary>
-internal sealed class ListingEntryReader
+internal sealed class ListingEntryReader : JsonLineReader
 {
-    private char[] _buffer = new char[4096];
-    private int _repairs;  // words of the current line's texts repaired as mojibake
 
     private enum Key
     {
@@ -33,7 +31,7 @@ internal sealed class ListingEntryReader
     public EntryResult Read(ReadOnlySpan<byte> line, int number, out bool isObjectWithId)
     {
         isObjectWithId = false;
-        _repairs = 0;
+        Repairs = 0;
         var reader = new Utf8JsonReader(line);
         Span<bool> seen = stackalloc bool[(int)Key.Comment + 1];
         string? problem = null;
@@ -111,7 +109,7 @@ internal sealed class ListingEntryReader
             Categories = categories,
             PrimaryCategory = categories.Count > 0 ? categories[0] : null,
             Comment = comment,
-        }, _repairs);
+        }, Repairs);
     }
 
     private static Key Identify(ref Utf8JsonReader reader) => reader switch
@@ -142,123 +140,5 @@ internal sealed class ListingEntryReader
 
         id = value.ToString();
         return null;
-    }
-
-    /// <summary>A string (normalized; empty reads as null) or null; anything else breaks the rule.</summary>
-    private string? ReadText(ref Utf8JsonReader reader, string key, out string? text)
-    {
-        text = null;
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            var found = Describe(reader.TokenType);
-            reader.Skip();
-            return $"\"{key}\" must be a string or null, not {found}";
-        }
-
-        text = TextNormalizer.Normalize(Unescape(ref reader), ref _repairs);
-        return null;
-    }
-
-    /// <summary>An array of strings (or null: none); each string goes through <paramref name="add"/>.</summary>
-    private string? ReadStrings(ref Utf8JsonReader reader, string key, List<string> values, Action<List<string>, ReadOnlySpan<char>> add)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            var found = Describe(reader.TokenType);
-            reader.Skip();
-            return $"\"{key}\" must be an array of strings, not {found}";
-        }
-
-        string? problem = null;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType == JsonTokenType.String && problem is null)
-            {
-                add(values, Unescape(ref reader));
-                continue;
-            }
-
-            problem ??= $"\"{key}\" must be an array of strings, but holds {Describe(reader.TokenType)}";
-            reader.Skip();
-        }
-
-        return problem;
-    }
-
-    /// <summary>An author name, or nothing when the token names nobody (<see cref="AuthorName"/>).</summary>
-    private void AddAuthor(List<string> authors, ReadOnlySpan<char> raw)
-    {
-        if (AuthorName.Normalize(raw, ref _repairs) is { } name)
-        {
-            authors.Add(name);
-        }
-    }
-
-    /// <summary>arXiv category codes in order, once each; anything else (ACM, MSC codes) is dropped.</summary>
-    private static void AddCategory(List<string> categories, ReadOnlySpan<char> raw)
-    {
-        var token = raw.Trim();
-        if (!ArxivIds.IsCategory(token))
-        {
-            return;
-        }
-
-        foreach (var known in categories)
-        {
-            if (token.SequenceEqual(known))
-            {
-                return;
-            }
-        }
-
-        categories.Add(token.ToString());
-    }
-
-    /// <summary>
-    /// The string value, unescaped into the reused buffer. Line breaks in a value are the lines of the text it
-    /// was written from: they become spaces (as continuation lines do in detailed digests) instead of being
-    /// removed as control characters, which would glue the words around them together.
-    /// </summary>
-    private ReadOnlySpan<char> Unescape(ref Utf8JsonReader reader)
-    {
-        if (_buffer.Length < reader.ValueSpan.Length)
-        {
-            _buffer = new char[Math.Max(reader.ValueSpan.Length, _buffer.Length * 2)];
-        }
-
-        var chars = _buffer.AsSpan(0, reader.CopyString(_buffer));
-        chars.Replace('\n', ' ');
-        chars.Replace('\r', ' ');
-        return chars;
-    }
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => token.ToString(),
-    };
-
-    /// <summary>The reader's message without its "LineNumber: 0 | BytePositionInLine: n." tail, which counts within the line.</summary>
-    private static string Describe(JsonException exception)
-    {
-        var message = exception.Message;
-        var tail = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        var text = tail < 0 ? message : message[..tail];
-        return exception.BytePositionInLine is { } position ? $"{text} (at byte {position + 1} of the line)" : text;
     }
 }

@@ -20,10 +20,12 @@ public static class PaperReconciler
             throw new ArgumentException($"paper {arxivId} has no evidence to reconcile", nameof(evidence));
         }
 
-        // Entries that name their version (detailed) carry timestamps: the highest-ranked of them all gives
-        // version 1's, the highest-ranked of each version N > 1 gives N's.
-        EvidenceFacts? bestVersioned = null;
-        var versioned = new SortedDictionary<int, EvidenceFacts>();
+        // Entries that name versions give their timestamps: a detailed entry v1's (Published) and its own
+        // version's (Updated), a snapshot record each listed version's `created`. Each version's timestamp is
+        // the one of the highest-ranked entry that gives one. Known versions: 1 (every paper has it) and every
+        // version an entry names or lists.
+        var timestamps = new SortedDictionary<int, (DateTime At, EvidenceFacts From)>();
+        var known = new SortedSet<int> { 1 };
         foreach (var entry in evidence)
         {
             if (entry.Version is not { } version)
@@ -31,33 +33,24 @@ public static class PaperReconciler
                 continue;
             }
 
-            if (entry.Outranks(bestVersioned))
+            known.Add(version);
+            if (entry.ListedVersions is { } listed)
             {
-                bestVersioned = entry;
+                foreach (var (number, created) in listed)
+                {
+                    known.Add(number);
+                    Offer(timestamps, number, created, entry);
+                }
             }
-
-            if (entry.Outranks(versioned.GetValueOrDefault(version)))
+            else
             {
-                versioned[version] = entry;
-            }
-        }
-
-        var timestamps = new SortedDictionary<int, DateTime>();
-        if (bestVersioned?.PublishedAt is { } published)
-        {
-            timestamps[1] = published;
-        }
-
-        foreach (var (version, entry) in versioned)
-        {
-            if (version > 1 && entry.UpdatedAt is { } updated)
-            {
-                timestamps[version] = updated;
+                Offer(timestamps, 1, entry.PublishedAt, entry);
+                if (version > 1)
+                {
+                    Offer(timestamps, version, entry.UpdatedAt, entry);
+                }
             }
         }
-
-        // Known versions: 1 (every paper has it) and every version an entry names.
-        var known = new SortedSet<int>(versioned.Keys) { 1 };
 
         // Every entry speaks for one version: the one it names, or the one announced before its date.
         // A version's text comes from the entry of the highest-precedence format, then the highest rank.
@@ -80,7 +73,7 @@ public static class PaperReconciler
         var versions = new List<VersionState>(known.Count);
         foreach (var version in known)
         {
-            versions.Add(new VersionState(version, timestamps.TryGetValue(version, out var at) ? at : null, textByVersion.GetValueOrDefault(version)));
+            versions.Add(new VersionState(version, timestamps.TryGetValue(version, out var at) ? at.At : null, textByVersion.GetValueOrDefault(version)));
         }
 
         // The paper's fields come from the best format that has any text, at the highest version it has text for.
@@ -94,12 +87,21 @@ public static class PaperReconciler
         return new PaperState(
             arxivId,
             latest,
-            timestamps.TryGetValue(1, out var first) ? first : null,
-            timestamps.TryGetValue(latest, out var last) ? last : null,
+            timestamps.TryGetValue(1, out var first) ? first.At : null,
+            timestamps.TryGetValue(latest, out var last) ? last.At : null,
             fieldsFrom,
             fieldsFormat.CategoriesFromDigest ? DigestCategories(evidence, fieldsFormat.Format) : null,
             versions,
             assignments);
+    }
+
+    /// <summary>Keeps <paramref name="at"/> as <paramref name="version"/>'s timestamp when <paramref name="entry"/> outranks the entry that gave the current one.</summary>
+    private static void Offer(SortedDictionary<int, (DateTime At, EvidenceFacts From)> timestamps, int version, DateTime? at, EvidenceFacts entry)
+    {
+        if (at is { } time && (!timestamps.TryGetValue(version, out var current) || entry.Outranks(current.From)))
+        {
+            timestamps[version] = (time, entry);
+        }
     }
 
     private static int Precedence(EvidenceFacts entry) => SourceFormats.Of(entry.Format).Precedence;
@@ -135,11 +137,11 @@ public static class PaperReconciler
     /// An entry dated D that names no version announces the highest known version submitted before D 00:00
     /// UTC. With no such version (no timestamps known, or all later), it speaks for version 1.
     /// </summary>
-    private static int VersionAnnouncedBefore(DateOnly digestDate, SortedDictionary<int, DateTime> timestamps)
+    private static int VersionAnnouncedBefore(DateOnly digestDate, SortedDictionary<int, (DateTime At, EvidenceFacts From)> timestamps)
     {
         var midnight = digestDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var version = 1;
-        foreach (var (candidate, at) in timestamps)
+        foreach (var (candidate, (at, _)) in timestamps)
         {
             if (at < midnight && candidate > version)
             {

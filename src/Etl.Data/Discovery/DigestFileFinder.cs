@@ -6,16 +6,11 @@ namespace Etl.Data.Discovery;
 /// <summary>
 /// Turns the paths a user gives into the files to load: files as given, directories walked recursively
 /// (not through symbolic links to directories) for the source formats' extensions (<c>*.md</c>, <c>*.txt</c>,
-/// <c>*.jsonl</c>), in ordinal path order so runs are reproducible. Each file is hashed
+/// <c>*.jsonl</c>, <c>*.json</c>, <c>*.json.gz</c>, <c>*.zip</c>), in ordinal path order so runs are reproducible. Each file is hashed
 /// here, so a content already in the warehouse is skipped before it is parsed.
 /// </summary>
 public static class DigestFileFinder
 {
-    /// <summary>What folders are walked for: every source format's extensions (<see cref="SourceFormats"/>).</summary>
-    public static readonly string[] Extensions = [.. SourceFormats.Extensions];
-
-    // Longer than any header line; a format's date is in its first line or its file name.
-    private const int HeaderBytes = 512;
 
     /// <exception cref="FileNotFoundException">A path is neither a file nor a directory.</exception>
     public static IReadOnlyList<string> Find(IEnumerable<string> paths)
@@ -31,13 +26,13 @@ public static class DigestFileFinder
             else if (Directory.Exists(path))
             {
                 found.AddRange(Walk(path)
-                    .Where(file => Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+                    .Where(SourceFormats.IsWalkedFor)
                     .Select(Path.GetFullPath)
                     .Order(StringComparer.Ordinal));
             }
             else
             {
-                throw new FileNotFoundException($"'{path}' is neither a file nor a directory; give digest files or folders that contain *.md or *.txt digests or *.jsonl listings", path);
+                throw new FileNotFoundException($"'{path}' is neither a file nor a directory; give digest files or folders that contain *.md or *.txt digests, *.jsonl listings or *.json snapshots", path);
             }
         }
 
@@ -70,7 +65,7 @@ public static class DigestFileFinder
 
     /// <summary>Hashes a file's content and reads the date it names: header date or listing date (for ordering a backfill).</summary>
     public static DigestFile Describe(string path, ReadOnlySpan<byte> content) =>
-        new(path, content.Length, SHA256.HashData(content), SourceFormats.ReadDate(path, content));
+        new(path, content.Length, SHA256.HashData(content), SourceFormats.ReadDate(path, content), SourceFormats.IsSnapshot(path, content));
 
     /// <summary>
     /// Hashes a file as a stream and reads the date its header names from its first bytes, so memory does
@@ -80,11 +75,9 @@ public static class DigestFileFinder
     {
         try
         {
+            var head = FileHead.Read(path);
             using var stream = File.OpenRead(path);
-            Span<byte> head = stackalloc byte[HeaderBytes];
-            var read = stream.ReadAtLeast(head, HeaderBytes, throwOnEndOfStream: false);
-            stream.Position = 0;
-            return new DigestFile(path, stream.Length, SHA256.HashData(stream), SourceFormats.ReadDate(path, head[..read]));
+            return new DigestFile(path, stream.Length, SHA256.HashData(stream), SourceFormats.ReadDate(path, head), SourceFormats.IsSnapshot(path, head));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

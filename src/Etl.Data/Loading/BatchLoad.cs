@@ -82,7 +82,9 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         List<StoredDigest> digests;
         try
         {
-            digests = await CopyEvidenceAsync(connection, fresh, ids, parsedAhead, cancellationToken).ConfigureAwait(false);
+            var held = await HeldRecordsAsync(connection, fresh, cancellationToken).ConfigureAwait(false);
+            digests = await CopyEvidenceAsync(connection, fresh, ids, parsedAhead, held, cancellationToken).ConfigureAwait(false);
+            await CountRecordsAsync(connection, digests, cancellationToken).ConfigureAwait(false);
         }
         catch (StreamedFileChangedException changed) when (files.Count == 1)
         {
@@ -93,6 +95,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
             return;
         }
 
+        _outcomes.AddRange(digests.Select(digest => digest.Outcome()));
         await CopyDigestsAsync(connection, digests, cancellationToken).ConfigureAwait(false);
         await DigestOutcome.CopyRejectionsAsync(connection, digests.Select(digest => (digest.DigestId, digest.Parsed)), cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("parse + COPY evidence", phase);
@@ -132,11 +135,52 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         }
     }
 
+    /// <summary>
+    /// A snapshot (always a batch of its own, see <see cref="WarehouseLoader"/>): which of its records are new to
+    /// the warehouse, learned before its COPY starts; null for a batch of digests.
+    /// </summary>
+    /// <exception cref="StreamedFileChangedException">The snapshot changed or cannot be read any more: its batch is skipped.</exception>
+    private static async Task<HeldRecords?> HeldRecordsAsync(NpgsqlConnection connection, List<DigestFile> fresh, CancellationToken cancellationToken)
+    {
+        if (fresh is not [{ IsSnapshot: true } snapshot])
+        {
+            return null;
+        }
+
+        try
+        {
+            return await HeldRecords.ReadAsync(connection, snapshot, cancellationToken).ConfigureAwait(false)
+                ?? throw new StreamedFileChangedException(snapshot.Path, DigestReader.Changed, innerException: null);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new StreamedFileChangedException(snapshot.Path, DigestReader.CannotRead(exception), exception);
+        }
+        catch (InvalidDataException)
+        {
+            return null; // not decompressible: its parse rejects the file whole, with the reason
+        }
+    }
+
+    /// <summary>How many of each snapshot's stored records are new and how many changed a paper that had a record.</summary>
+    private static async Task CountRecordsAsync(NpgsqlConnection connection, List<StoredDigest> digests, CancellationToken cancellationToken)
+    {
+        foreach (var digest in digests)
+        {
+            if (digest.Records is { } records)
+            {
+                var (created, changed) = await HeldRecords.CountStoredAsync(connection, digest.DigestId, cancellationToken).ConfigureAwait(false);
+                digest.Records = records with { New = created, Changed = changed };
+            }
+        }
+    }
+
     private async Task<List<StoredDigest>> CopyEvidenceAsync(
         NpgsqlConnection connection,
         List<DigestFile> fresh,
         long[] ids,
         Dictionary<DigestFile, ParsedFile>? parsedAhead,
+        HeldRecords? held,
         CancellationToken cancellationToken)
     {
         List<StoredDigest> Produce(CopyRows rows)
@@ -145,10 +189,19 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
             for (var i = 0; i < fresh.Count; i++)
             {
                 var file = fresh[i];
-                var streamed = options.Streams(file.Bytes);
+
+                // A snapshot's papers and spellings are read back from the records it stored, like a streamed file's.
+                var streamed = options.Streams(file.Bytes) || file.IsSnapshot;
                 var digestId = ids[i];
+                var unchanged = 0;
                 void Store(DigestEntry entry, string[] keys)
                 {
+                    if (held is not null && !held.Stores(entry.Line))
+                    {
+                        unchanged++;
+                        return;
+                    }
+
                     if (!streamed)
                     {
                         Gather(entry, keys);
@@ -184,9 +237,11 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
                     _readBack.Add(digestId);
                 }
 
-                var stored = new StoredDigest(digestId, file, read.Parsed, read.Count);
+                var stored = new StoredDigest(digestId, file, read.Parsed, read.Count - unchanged)
+                {
+                    Records = read.Parsed.Header?.Format == DigestFormat.Snapshot ? new RecordCounts(0, 0, unchanged) : null,
+                };
                 digests.Add(stored);
-                _outcomes.Add(stored.Outcome());
                 fileDone?.Invoke(read.Count, file.Bytes);
             }
 
@@ -214,7 +269,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
     /// </summary>
     private async Task<Dictionary<DigestFile, ParsedFile>?> ParseAheadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        if (files.Sum(file => file.Bytes) > options.StreamAboveBytes)
+        if (files.Sum(file => file.Bytes) > options.StreamAboveBytes || files.Any(file => file.IsSnapshot))
         {
             return null;
         }
@@ -290,11 +345,11 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
     private static async Task CopyDigestsAsync(NpgsqlConnection connection, List<StoredDigest> digests, CancellationToken cancellationToken)
     {
         var rows = new CopyRows(
-            "COPY warehouse.digests (digest_id, sha256, path, bytes, format, category, digest_date, entries, rejected_entries, outcome, rules_version, mojibake_repairs) FROM STDIN (FORMAT BINARY)");
+            "COPY warehouse.digests (digest_id, sha256, path, bytes, format, category, digest_date, entries, rejected_entries, outcome, rules_version, mojibake_repairs, records_new, records_changed, records_unchanged) FROM STDIN (FORMAT BINARY)");
         foreach (var digest in digests)
         {
             var header = digest.Parsed.Header;
-            rows.StartRow(12);
+            rows.StartRow(15);
             rows.Write(digest.DigestId);
             rows.Write(digest.File.Sha256);
             rows.Write(digest.File.Path);
@@ -307,6 +362,9 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
             rows.Write(digest.OutcomeName);
             rows.Write(ParsingRules.Version);
             rows.Write(digest.Parsed.MojibakeRepairs);
+            rows.Write((int?)digest.Records?.New);
+            rows.Write((int?)digest.Records?.Changed);
+            rows.Write((int?)digest.Records?.Unchanged);
         }
 
         await rows.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -346,12 +404,16 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
     /// <summary>A file's parse (null with the problem when it cannot be loaded now), its entry count, and its entries when parsed ahead.</summary>
     private sealed record ParsedFile(ParsedDigest? Parsed, int Count, List<(DigestEntry Entry, string[] Keys)> Entries, string? Problem);
 
+    /// <param name="Entries">The evidence rows it stored (a snapshot: its new and changed records).</param>
     private sealed record StoredDigest(long DigestId, DigestFile File, ParsedDigest Parsed, int Entries)
     {
         public string OutcomeName => DigestOutcome.Name(Parsed);
 
+        /// <summary>A snapshot's records by what they were to the warehouse; null for other files.</summary>
+        public RecordCounts? Records { get; set; }
+
         public FileOutcome Outcome() => Parsed.Header is null
             ? new FileOutcome(File.Path, FileOutcomeKind.Rejected, 0, [], Parsed.FileRejection)
-            : new FileOutcome(File.Path, Parsed.Rejections.Count > 0 ? FileOutcomeKind.LoadedWithRejections : FileOutcomeKind.Loaded, Entries, Parsed.Rejections);
+            : new FileOutcome(File.Path, Parsed.Rejections.Count > 0 ? FileOutcomeKind.LoadedWithRejections : FileOutcomeKind.Loaded, Entries, Parsed.Rejections) { Records = Records };
     }
 }

@@ -40,6 +40,8 @@ internal sealed class CopyRows
     private static ReadOnlySpan<byte> Header => [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
     private const int TextOid = 25;
+    private const int Int4Oid = 23;
+    private const int TimestamptzOid = 1184;
 
     // PostgreSQL counts dates and timestamps from 2000-01-01 UTC.
     private static readonly long EpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
@@ -162,7 +164,18 @@ internal sealed class CopyRows
     }
 
     /// <summary>A one-dimensional text[] (lower bound 1); its elements may not be null.</summary>
-    public void Write(IReadOnlyList<string>? value)
+    public void Write(IReadOnlyList<string>? value) =>
+        WriteArray(value, TextOid, hasNulls: false, static (rows, element) =>
+            rows.Write(element ?? throw new ArgumentException("a text[] written by COPY may not contain null elements", nameof(value))));
+
+    /// <summary>A one-dimensional integer[] (lower bound 1).</summary>
+    public void Write(IReadOnlyList<int>? value) => WriteArray(value, Int4Oid, hasNulls: false, static (rows, element) => rows.Write(element));
+
+    /// <summary>A one-dimensional timestamptz[] (lower bound 1) whose elements may be null.</summary>
+    public void Write(IReadOnlyList<DateTime?>? value) =>
+        WriteArray(value, TimestamptzOid, hasNulls: value?.Contains(null) == true, static (rows, element) => rows.Write(element));
+
+    private void WriteArray<T>(IReadOnlyList<T>? value, int elementOid, bool hasNulls, Action<CopyRows, T> writeElement)
     {
         if (value is null)
         {
@@ -174,8 +187,8 @@ internal sealed class CopyRows
         var start = _buffer.WrittenCount;
         var header = _buffer.GetSpan(value.Count == 0 ? 16 : 24);
         BinaryPrimitives.WriteInt32BigEndian(header[4..], value.Count == 0 ? 0 : 1); // dimensions
-        BinaryPrimitives.WriteInt32BigEndian(header[8..], 0);                        // no nulls
-        BinaryPrimitives.WriteInt32BigEndian(header[12..], TextOid);
+        BinaryPrimitives.WriteInt32BigEndian(header[8..], hasNulls ? 1 : 0);
+        BinaryPrimitives.WriteInt32BigEndian(header[12..], elementOid);
         if (value.Count > 0)
         {
             BinaryPrimitives.WriteInt32BigEndian(header[16..], value.Count);
@@ -185,12 +198,7 @@ internal sealed class CopyRows
         _buffer.Advance(value.Count == 0 ? 16 : 24);
         foreach (var element in value)
         {
-            if (element is null)
-            {
-                throw new ArgumentException("a text[] written by COPY may not contain null elements", nameof(value));
-            }
-
-            Write(element);
+            writeElement(this, element);
         }
 
         // ArrayBufferWriter keeps what was written in one array, so the reserved prefix is still there to fill in.

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Etl.Data.Discovery;
 using Etl.Core.Model;
 using Etl.Core.Parsing;
 
@@ -35,7 +36,7 @@ internal static class DigestReader
     /// be taken back, so the caller's transaction must roll back.
     /// </exception>
     public static (ParsedDigest? Parsed, int Entries, string? Problem) ReadAndParse(string path, byte[] sha256, bool streamed, Action<DigestEntry> onEntry) =>
-        streamed ? Stream(path, sha256, onEntry) : Whole(path, sha256, onEntry);
+        streamed || SnapshotFiles.IsCompressed(path) ? Stream(path, sha256, onEntry) : Whole(path, sha256, onEntry);
 
     private static (ParsedDigest?, int, string?) Whole(string path, byte[] sha256, Action<DigestEntry> onEntry)
     {
@@ -66,7 +67,7 @@ internal static class DigestReader
     private static (ParsedDigest?, int, string?) Stream(string path, byte[] sha256, Action<DigestEntry> onEntry)
     {
         ContentScan scan;
-        FileStream file;
+        byte[] head;
         try
         {
             // First pass: the whole-file rules (invalid UTF-8 anywhere rejects the file) must be known before any entry flows.
@@ -76,33 +77,37 @@ internal static class DigestReader
             }
 
             scan = scanned;
-            file = File.OpenRead(path);
+            head = FileHead.Read(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return (null, 0, CannotRead(exception));
         }
+        catch (InvalidDataException exception)
+        {
+            return (SnapshotFiles.NotDecompressible(exception), 0, null);
+        }
 
         // Second pass: parse what is hashed, so a file changed since the first pass is caught at its end.
-        using var sha = SHA256.Create();
-        using var hashed = new CryptoStream(file, sha, CryptoStreamMode.Read);
         var entries = 0;
         ParsedDigest parsed;
+        byte[]? hash;
         try
         {
-            parsed = SourceFormats.Parse(path, hashed, scan, entry =>
+            using var content = HashedContent.Open(path);
+            parsed = SourceFormats.Parse(path, content.Text, scan, entry =>
             {
                 entries++;
                 onEntry(entry);
-            });
-            hashed.CopyTo(System.IO.Stream.Null); // a rejected file stops being parsed early; the hash covers all of it
+            }, head);
+            hash = content.Finish();
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             throw new StreamedFileChangedException(path, $"{CannotRead(exception)}; it failed after {entries:#,0} of its entries were read, so nothing of it was loaded", exception);
         }
 
-        if (!sha.Hash.AsSpan().SequenceEqual(sha256))
+        if (!hash.AsSpan().SequenceEqual(sha256))
         {
             throw new StreamedFileChangedException(path, $"it changed while it was being loaded, after {entries:#,0} of its entries were read, so nothing of it was loaded (is it still being written?); run the load again once the file is complete", innerException: null);
         }
@@ -111,25 +116,38 @@ internal static class DigestReader
     }
 
     /// <returns>The file's whole-file facts, or null when its content is no longer the one hashed.</returns>
+    /// <exception cref="InvalidDataException">A compressed file that cannot be decompressed.</exception>
     private static ContentScan? Scan(string path, byte[] sha256)
     {
         var scan = new ContentScan();
-        using var file = File.OpenRead(path);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[ReadBuffer];
-        int read;
-        while ((read = file.Read(buffer)) > 0)
+        using (var content = HashedContent.Open(path))
         {
-            hash.AppendData(buffer, 0, read);
-            scan.Append(buffer.AsSpan(0, read));
-        }
+            int read;
+            while ((read = content.Text.Read(buffer)) > 0)
+            {
+                scan.Append(buffer.AsSpan(0, read));
+            }
 
-        scan.Complete();
-        return hash.GetHashAndReset().AsSpan().SequenceEqual(sha256) ? scan : null;
+            scan.Complete();
+            return content.Finish().AsSpan().SequenceEqual(sha256) ? scan : null;
+        }
     }
 
-    private static string CannotRead(Exception exception) =>
+    /// <summary>
+    /// Every non-blank line of a snapshot file with the sha256 that identifies its record
+    /// (<see cref="SnapshotLines"/>), read without parsing, so the load can tell new records from those it holds.
+    /// </summary>
+    /// <returns>Null when the file is not the content that was hashed; else the number of non-blank lines.</returns>
+    public static int? ReadRecordLines(string path, byte[] sha256, Action<int, byte[]> onLine)
+    {
+        using var content = HashedContent.Open(path);
+        var lines = SnapshotLines.Hash(content.Text, onLine);
+        return content.Finish().AsSpan().SequenceEqual(sha256) ? lines : null;
+    }
+
+    public static string CannotRead(Exception exception) =>
         $"cannot read it ({exception.Message}); check that it exists and is readable, then run the load again (loaded files are skipped)";
 
-    private const string Changed = "it changed after it was hashed (is it still being written?); run the load again once the file is complete";
+    public const string Changed = "it changed after it was hashed (is it still being written?); run the load again once the file is complete";
 }

@@ -8,7 +8,8 @@ internal static class EvidenceCopy
 {
     public const string Command = """
         COPY warehouse.evidence (digest_id, line, arxiv_id, format, version, title, abstract, authors, author_keys,
-                                 categories, primary_category, doi, journal_ref, comment, published_at, updated_at)
+                                 categories, primary_category, doi, journal_ref, comment, published_at, updated_at,
+                                 record_sha256, record_date, versions, versions_created, submitter, report_no, license, authors_parsed)
         FROM STDIN (FORMAT BINARY)
         """;
 
@@ -19,7 +20,7 @@ internal static class EvidenceCopy
     /// <param name="keys">The identity of each of its authors (<see cref="AuthorKey"/>), same order.</param>
     public static void Write(CopyRows rows, long digestId, DigestEntry entry, string[] keys)
     {
-        rows.StartRow(16);
+        rows.StartRow(24);
         rows.Write(digestId);
         rows.Write(entry.Line);
         rows.Write(entry.ArxivId);
@@ -36,6 +37,15 @@ internal static class EvidenceCopy
         rows.Write(entry.Comment);
         rows.Write(entry.PublishedAt);
         rows.Write(entry.UpdatedAt);
+        var record = entry.Record;
+        rows.Write(record?.Sha256);
+        rows.Write(record?.UpdateDate);
+        rows.Write(record?.Versions.Select(version => version.Version).ToArray());
+        rows.Write(record?.Versions.Select(version => version.Created).ToArray());
+        rows.Write(record?.Submitter);
+        rows.Write(record?.ReportNo);
+        rows.Write(record?.License);
+        rows.Write(record?.AuthorsParsed);
     }
 
     public static string FormatName(DigestFormat format) => SourceFormats.Of(format).Name;

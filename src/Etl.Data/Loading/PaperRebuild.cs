@@ -73,6 +73,12 @@ internal static class PaperRebuild
             }
 
             var format = SourceFormats.Named(reader.GetString(5)).Format;
+            if (!reader.IsDBNull(12))
+            {
+                evidence.Add(EvidenceFacts.Record(digestId, reader.GetInt32(4), RecordOf(reader), reader.GetInt32(6)));
+                continue;
+            }
+
             evidence.Add(new EvidenceFacts(
                 digestId,
                 digest.Date,
@@ -92,6 +98,20 @@ internal static class PaperRebuild
         }
 
         return (states, entries);
+    }
+
+    /// <summary>The rank and listed versions of a snapshot record's row (columns 10 to 13 of read_facts.sql).</summary>
+    private static SnapshotRecord RecordOf(NpgsqlDataReader reader)
+    {
+        var numbers = reader.GetFieldValue<int[]>(12);
+        var created = reader.GetFieldValue<DateTime?[]>(13);
+        var versions = new VersionTime[numbers.Length];
+        for (var v = 0; v < numbers.Length; v++)
+        {
+            versions[v] = new VersionTime(numbers[v], created[v]);
+        }
+
+        return new SnapshotRecord(reader.GetFieldValue<byte[]>(11), reader.GetFieldValue<DateOnly>(10), versions, null, null, null, null);
     }
 
     private static async Task StagePapersAsync(NpgsqlConnection connection, List<PaperState> states, CancellationToken cancellationToken)

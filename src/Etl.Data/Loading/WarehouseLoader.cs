@@ -115,7 +115,8 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
     /// Hashes every file (one at a time: memory does not grow with the corpus), orders them (see
     /// <see cref="LoaderOptions.OrderByDigestDate"/>) and cuts them into batches of bounded size. A streamed
     /// file (<see cref="LoaderOptions.StreamAboveBytes"/>) is a batch of its own: if it changes while its
-    /// entries flow into the COPY, rolling its batch back skips it alone.
+    /// entries flow into the COPY, rolling its batch back skips it alone. So is a snapshot: its records are
+    /// checked against those the warehouse holds before its COPY starts (<see cref="HeldRecords"/>).
     /// </summary>
     /// <returns>The batches, and the files that could not be read at all (skipped with their reason; the others still load).</returns>
     private (List<List<DigestFile>> Batches, List<FileOutcome> Unreadable) Batches(IReadOnlyList<string> paths)
@@ -145,7 +146,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
         long bytes = 0;
         foreach (var file in files)
         {
-            if (_options.Streams(file.Bytes))
+            if (_options.Streams(file.Bytes) || file.IsSnapshot)
             {
                 if (batch.Count > 0)
                 {

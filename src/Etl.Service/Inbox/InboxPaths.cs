@@ -1,4 +1,4 @@
-using Etl.Data.Discovery;
+using Etl.Core.Model;
 
 namespace Etl.Service.Inbox;
 
@@ -6,7 +6,7 @@ namespace Etl.Service.Inbox;
 public static class InboxPaths
 {
     /// <summary>
-    /// Digests are <c>*.md</c> and <c>*.txt</c>. Files still being written by the usual tools are not:
+    /// Digests, listings and snapshots are the files folders are walked for (<see cref="SourceFormats.IsWalkedFor"/>). Files still being written by the usual tools are not:
     /// <c>*.tmp</c> and <c>*.partial</c> (curl, browsers, scrapers), and dot-files (rsync's <c>.name.XXXXXX</c>).
     /// Anything under <paramref name="excluded"/> (an archive or quarantine inside the inbox) is ours already.
     /// </summary>
@@ -17,7 +17,7 @@ public static class InboxPaths
         var name = Path.GetFileName(path);
         return name.Length > 0
             && !name.StartsWith('.')
-            && DigestFileFinder.Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase)
+            && SourceFormats.IsWalkedFor(name)
             && !name.EndsWith(".reason.txt", StringComparison.OrdinalIgnoreCase)
             && !excluded.Any(folder => IsUnder(path, folder));
     }

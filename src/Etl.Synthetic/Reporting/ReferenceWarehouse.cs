@@ -14,6 +14,7 @@ namespace Etl.Core.Reporting;
 public sealed class ReferenceWarehouse
 {
     private readonly HashSet<string> _contents = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _records = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(EvidenceFacts Facts, DigestEntry Entry)>> _papers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, long>> _spellings = new(StringComparer.Ordinal);
     private long _digests;
@@ -38,7 +39,13 @@ public sealed class ReferenceWarehouse
         var digestId = ++_digests;
         foreach (var entry in digest.Entries)
         {
-            var facts = new EvidenceFacts(digestId, digest.Header.Date, sha, entry.Line, entry.Format, entry.Version, entry.PublishedAt, entry.UpdatedAt, entry.Categories);
+            // A snapshot record already held (the same line in an earlier snapshot, or earlier in this one) is the same evidence.
+            if (entry.Record is { } record && !_records.Add(Convert.ToHexString(record.Sha256)))
+            {
+                continue;
+            }
+
+            var facts = EvidenceFacts.Of(digestId, digest.Header.Date, sha, entry);
             if (!_papers.TryGetValue(entry.ArxivId, out var evidence))
             {
                 _papers[entry.ArxivId] = evidence = [];

@@ -142,7 +142,7 @@ public sealed class ParserFuzzTests
     private static List<(string Name, byte[] Content)> Seeds()
     {
         var files = Directory.GetFiles(Path.Combine(SharedSamples.RepositoryRoot, "samples"), "*", SearchOption.AllDirectories)
-            .Where(file => SourceFormats.Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+            .Where(SourceFormats.IsWalkedFor)
             .ToList();
         if (SharedSamples.Available)
         {

@@ -98,7 +98,7 @@ public sealed class StreamingParseTests
         scan.Complete();
         var entries = new List<DigestEntry>();
         using var stream = new MemoryStream(content);
-        return (SourceFormats.Parse(name, stream, scan, entries.Add, pieceSize), entries);
+        return (SourceFormats.Parse(name, stream, scan, entries.Add, content, pieceSize), entries);
     }
 
     private static byte[] Encode(string text, Encoding encoding) => [.. encoding.GetPreamble(), .. encoding.GetBytes(text)];

@@ -12,6 +12,7 @@ public sealed class SampleCorpusTests
     [InlineData("seeds")]
     [InlineData("real")]
     [InlineData("listings")]
+    [InlineData("snapshot/real")]
     public void Every_sample_file_parses_without_a_rejection(string folder)
     {
         foreach (var file in SharedSamples.Files(folder))
@@ -27,6 +28,8 @@ public sealed class SampleCorpusTests
     [InlineData("seeds")]
     [InlineData("real")]
     [InlineData("listings")]
+    [InlineData("snapshot/real")]
+    [InlineData("snapshot/overlap")]
     public void Reconciling_a_sample_folder_gives_the_expected_warehouse(string folder)
     {
         var warehouse = new ReferenceWarehouse();
@@ -36,7 +39,7 @@ public sealed class SampleCorpusTests
         }
 
         var actual = warehouse.Build().Select(ReportJson.Serialize).ToList();
-        var expected = File.ReadAllLines(Path.Combine(SharedSamples.Folder("expected"), folder + ".jsonl"));
+        var expected = SharedSamples.Expected(folder);
 
         var differences = ExpectedDump.Differences(actual, expected);
         Assert.True(differences.Count == 0, string.Join(Environment.NewLine, differences));

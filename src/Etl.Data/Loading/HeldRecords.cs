@@ -1,0 +1,66 @@
+using System.Collections;
+using Etl.Data.Discovery;
+using Npgsql;
+
+namespace Etl.Data.Loading;
+
+/// <summary>
+/// Which lines of a snapshot hold records the warehouse does not have yet. Its lines are hashed without being
+/// parsed and checked against <c>warehouse.evidence.record_sha256</c> in one set-based step
+/// (<c>sql/load/snapshot_new_lines.sql</c>), before the COPY: a weekly snapshot, almost all of whose records are
+/// held already, then stores only its new and changed records. A line repeated in the file counts once (its first).
+/// </summary>
+internal sealed class HeldRecords
+{
+    private readonly BitArray _stored;
+
+    private HeldRecords(BitArray stored) => _stored = stored;
+
+    /// <summary>Whether the record at this line is to be stored (its line is new to the warehouse).</summary>
+    public bool Stores(int line) => line < _stored.Length && _stored[line];
+
+    /// <summary>Hashes the file's lines and asks the warehouse which are new; runs in the batch's transaction, under the load lock.</summary>
+    /// <returns>Null when the file is no longer the content that was hashed.</returns>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="InvalidDataException">A compressed file that cannot be decompressed (its parse says so).</exception>
+    public static async Task<HeldRecords?> ReadAsync(NpgsqlConnection connection, DigestFile file, CancellationToken cancellationToken)
+    {
+        var lastLine = 0;
+        int? lines = null;
+        await CopyRows.StreamAsync(connection, "COPY snapshot_lines (line, record_sha256) FROM STDIN (FORMAT BINARY)", rows =>
+        {
+            lines = DigestReader.ReadRecordLines(file.Path, file.Sha256, (line, sha) =>
+            {
+                rows.StartRow(2);
+                rows.Write(line);
+                rows.Write(sha);
+                lastLine = line;
+            });
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
+        if (lines is null)
+        {
+            return null;
+        }
+
+        var stored = new BitArray(lastLine + 1);
+        await using var command = LoadSql.Command(EmbeddedSql.Load("snapshot_new_lines"), connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            stored[reader.GetInt32(0)] = true;
+        }
+
+        return new HeldRecords(stored);
+    }
+
+    /// <summary>How many of a snapshot digest's stored records are new and how many changed a paper that had a record.</summary>
+    public static async Task<(long New, long Changed)> CountStoredAsync(NpgsqlConnection connection, long digestId, CancellationToken cancellationToken)
+    {
+        await using var command = LoadSql.Command(EmbeddedSql.Load("snapshot_record_counts"), connection);
+        command.Parameters.AddWithValue("digest_id", digestId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+}
