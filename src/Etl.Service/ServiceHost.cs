@@ -78,6 +78,7 @@ public static class ServiceHost
         services.AddSingleton<FileMover>();
         services.AddSingleton<PendingFiles>();
         services.AddSingleton<ActivityLog>();
+        services.AddSingleton<LoadsUnderway>();
         services.AddSingleton<StatusQuery>();
         services.AddTransient<LoadFilesJob>();
         services.AddTransient<ScanInboxJob>();

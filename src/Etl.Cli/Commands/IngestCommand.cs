@@ -20,14 +20,14 @@ internal static class IngestCommand
     {
         var paths = new Argument<string[]>("file-or-directory")
         {
-            Description = "Digest files, or directories walked recursively for *.md, *.txt and *.jsonl",
+            Description = "Digest files, or directories walked recursively for *.md, *.txt, *.jsonl and snapshots (*.json, *.json.gz, *.zip)",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var batchMegabytes = PositiveInt.Option("--batch-mb", $"Commit every ~N MB of input (default {LoaderOptions.DefaultBatchMegabytes}, or Loader:BatchBytes)");
         var quiet = new Option<bool>("--quiet") { Description = "Print only the files with rejections, then the summary" };
         var timings = new Option<bool>("--timings") { Description = "Also print where the load's time went, phase by phase" };
         var reportMemory = new Option<bool>("--report-memory") { Description = "Also print the process's peak memory (the benchmark reads it)" };
-        var command = new Command("ingest", "Load digests and listings (*.md, *.txt, *.jsonl; directories recursively); migrates first") { paths, batchMegabytes, quiet, timings, reportMemory }
+        var command = new Command("ingest", "Load digests, listings and arXiv metadata snapshots (*.md, *.txt, *.jsonl, *.json, *.json.gz, *.zip; directories recursively); migrates first") { paths, batchMegabytes, quiet, timings, reportMemory }
             .WithWarehouseOptions();
         command.Validators.Add(result =>
         {
@@ -70,7 +70,7 @@ internal static class IngestCommand
         var errors = Console.Error;
         if (files.Count == 0)
         {
-            errors.WriteLine($"No *.md, *.txt or *.jsonl files under {string.Join(", ", paths)}; nothing to load.");
+            errors.WriteLine($"No *.md, *.txt, *.jsonl, *.json, *.json.gz or *.zip files under {string.Join(", ", paths)}; nothing to load.");
             return ExitCodes.Ok;
         }
 
@@ -94,6 +94,10 @@ internal static class IngestCommand
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{summary.Files} files ({summary.FilesLoaded} loaded, {summary.FilesAlreadyLoaded} already loaded, {summary.FilesRejected} rejected), {summary.Entries} entries, {summary.NewPapers} new papers, {summary.NewVersions} new versions, {summary.RejectedEntries} rejected entries, {summary.Elapsed.TotalSeconds:0.00} s"));
+        if (summary.Records is { } records)
+        {
+            output.WriteLine($"Snapshot records: {records} (unchanged records were held already and were not stored again).");
+        }
         if (services.GetRequiredService<RetryTally>().Count is > 0 and var retries)
         {
             output.WriteLine($"Recovered from database errors with {retries} retries (messages above); each batch commits whole, so nothing was loaded twice.");
@@ -128,10 +132,10 @@ internal static class IngestCommand
         switch (outcome.Kind)
         {
             case FileOutcomeKind.Loaded:
-                output.WriteLine($"loaded          {outcome.Path} ({outcome.Entries} entries)");
+                output.WriteLine($"loaded          {outcome.Path} ({outcome.Entries} entries{Records(outcome)})");
                 break;
             case FileOutcomeKind.LoadedWithRejections:
-                output.WriteLine($"loaded          {outcome.Path} ({outcome.Entries} entries, {outcome.Rejections.Count} rejected)");
+                output.WriteLine($"loaded          {outcome.Path} ({outcome.Entries} entries{Records(outcome)}, {outcome.Rejections.Count} rejected)");
                 foreach (var rejection in outcome.Rejections)
                 {
                     output.WriteLine($"  rejected entry {outcome.Path}:{rejection.Line}: {rejection.Reason}");
@@ -152,6 +156,9 @@ internal static class IngestCommand
                 throw new InvalidOperationException($"unexpected outcome {outcome.Kind}");
         }
     }
+
+    /// <summary>A snapshot's entries are the records it stored: say what the others were.</summary>
+    private static string Records(FileOutcome outcome) => outcome.Records is { } records ? $": {records}" : string.Empty;
 
     private static async Task PrintTotalsAsync(NpgsqlDataSource dataSource, TextWriter output, CancellationToken cancellationToken)
     {

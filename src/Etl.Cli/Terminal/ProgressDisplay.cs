@@ -27,7 +27,7 @@ internal sealed class ProgressDisplay(TextWriter output, bool interactive) : IPr
             }
 
             _last = value.Elapsed;
-            var line = Describe(value);
+            var line = value.Describe();
             if (interactive)
             {
                 output.Write($"\r{Bar(value)} {line}\u001b[K");
@@ -53,20 +53,10 @@ internal sealed class ProgressDisplay(TextWriter output, bool interactive) : IPr
         }
     }
 
-    private static string Describe(LoadProgress value)
-    {
-        var seconds = Math.Max(value.Elapsed.TotalSeconds, 0.001);
-        var rate = value.Entries / seconds;
-        var fraction = value.BytesTotal == 0 ? 1 : (double)value.BytesDone / value.BytesTotal;
-        var eta = fraction > 0 ? TimeSpan.FromSeconds(seconds / fraction - seconds) : TimeSpan.Zero;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{value.FilesDone}/{value.FilesTotal} files, {value.Entries:N0} entries, {rate:N0} entries/s, {value.BytesDone / 1048576.0:N0}/{value.BytesTotal / 1048576.0:N0} MB, ETA {eta:hh\\:mm\\:ss}");
-    }
-
     private static string Bar(LoadProgress value)
     {
         const int width = 24;
-        var filled = value.BytesTotal == 0 ? width : (int)(width * value.BytesDone / value.BytesTotal);
+        var filled = (int)(width * value.Fraction);
         return "[" + new string('#', filled) + new string('.', width - filled) + "]";
     }
 }

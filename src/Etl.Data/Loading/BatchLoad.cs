@@ -38,6 +38,12 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
     /// <summary>Whether the author store was drained in this batch's committed transaction (not when the batch rolled back).</summary>
     public bool Drained { get; private set; }
 
+    /// <summary>Called every <see cref="ProgressEvery"/> records while a snapshot loads, with its records and (estimated) bytes so far.</summary>
+    public Action<long, long>? FileProgress { get; init; }
+
+    /// <summary>How often a snapshot's load reports its progress, in records.</summary>
+    public const int ProgressEvery = 20_000;
+
     /// <summary>Where this batch's time went; the load passes one instance to all its batches.</summary>
     public LoadTimings LoadTimings { get; init; } = new();
 
@@ -194,8 +200,14 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
                 var streamed = options.Streams(file.Bytes) || file.IsSnapshot;
                 var digestId = ids[i];
                 var unchanged = 0;
+                var read = 0L;
                 void Store(DigestEntry entry, string[] keys)
                 {
+                    if (held is not null && ++read % ProgressEvery == 0)
+                    {
+                        FileProgress?.Invoke(read, held.BytesBefore(entry.Line, file.Bytes));
+                    }
+
                     if (held is not null && !held.Stores(entry.Line))
                     {
                         unchanged++;
@@ -210,24 +222,24 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
                     EvidenceCopy.Write(rows, digestId, entry, keys);
                 }
 
-                if (parsedAhead?.GetValueOrDefault(file) is { } read)
+                if (parsedAhead?.GetValueOrDefault(file) is not { } parsedFile)
                 {
-                    foreach (var (entry, keys) in read.Entries)
+                    // Entries flow from the file straight into the COPY: a batch never holds a file's parsed entries.
+                    var (parsed, entries, problem) = DigestReader.ReadAndParse(file.Path, file.Sha256, streamed, entry => Store(entry, AuthorKeys(entry)));
+                    parsedFile = new ParsedFile(parsed, entries, [], problem);
+                }
+                else
+                {
+                    foreach (var (entry, keys) in parsedFile.Entries)
                     {
                         Store(entry, keys);
                     }
                 }
-                else
-                {
-                    // Entries flow from the file straight into the COPY: a batch never holds a file's parsed entries.
-                    var (parsed, entries, problem) = DigestReader.ReadAndParse(file.Path, file.Sha256, streamed, entry => Store(entry, AuthorKeys(entry)));
-                    read = new ParsedFile(parsed, entries, [], problem);
-                }
 
-                if (read.Parsed is null)
+                if (parsedFile.Parsed is null)
                 {
                     // Deleted, unreadable or changed since it was hashed: skipped alone, the rest of the batch loads.
-                    _outcomes.Add(new FileOutcome(file.Path, FileOutcomeKind.Unreadable, 0, [], read.Problem));
+                    _outcomes.Add(new FileOutcome(file.Path, FileOutcomeKind.Unreadable, 0, [], parsedFile.Problem));
                     fileDone?.Invoke(0, file.Bytes);
                     continue;
                 }
@@ -237,12 +249,12 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
                     _readBack.Add(digestId);
                 }
 
-                var stored = new StoredDigest(digestId, file, read.Parsed, read.Count - unchanged)
+                var stored = new StoredDigest(digestId, file, parsedFile.Parsed, parsedFile.Count - unchanged)
                 {
-                    Records = read.Parsed.Header?.Format == DigestFormat.Snapshot ? new RecordCounts(0, 0, unchanged) : null,
+                    Records = parsedFile.Parsed.Header?.Format == DigestFormat.Snapshot ? new RecordCounts(0, 0, unchanged) : null,
                 };
                 digests.Add(stored);
-                fileDone?.Invoke(read.Count, file.Bytes);
+                fileDone?.Invoke(parsedFile.Count, file.Bytes);
             }
 
             return digests;

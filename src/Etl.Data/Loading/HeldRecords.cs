@@ -16,6 +16,9 @@ internal sealed class HeldRecords
 
     private HeldRecords(BitArray stored) => _stored = stored;
 
+    /// <summary>About how many of the file's <paramref name="bytes"/> come before <paramref name="line"/> (for progress: lines are about the same size).</summary>
+    public long BytesBefore(int line, long bytes) => _stored.Length <= 1 ? 0 : bytes * Math.Min(line, _stored.Length - 1) / (_stored.Length - 1);
+
     /// <summary>Whether the record at this line is to be stored (its line is new to the warehouse).</summary>
     public bool Stores(int line) => line < _stored.Length && _stored[line];
 

@@ -16,5 +16,8 @@ public sealed record LoadSummary(
     /// <summary>Where this load's time went, phase by phase (<c>etl ingest --timings</c> prints it).</summary>
     public IReadOnlyDictionary<string, TimeSpan> Timings { get; init; } = new Dictionary<string, TimeSpan>();
 
+    /// <summary>The loaded snapshots' records: new, changed and unchanged (null when no snapshot was loaded).</summary>
+    public RecordCounts? Records { get; init; }
+
     public bool AnyRejected => FilesRejected > 0 || RejectedEntries > 0;
 }

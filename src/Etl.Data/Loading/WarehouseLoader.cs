@@ -30,6 +30,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
         int filesDone = unreadable.Count, loaded = 0, already = 0, rejected = unreadable.Count;
         long entries = 0, rejectedEntries = 0, newPapers = 0, newVersions = 0, bytesDone = 0;
         var timings = new LoadTimings();
+        RecordCounts? records = null;
         foreach (var outcome in unreadable)
         {
             onFile?.Invoke(outcome);
@@ -41,14 +42,17 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             // Progress counts parsing; a retried batch is counted again, so restart from the committed totals.
             var batchFiles = 0;
             long batchEntries = 0, batchBytes = 0;
+            void Report(long fileEntries, long fileBytes) =>
+                progress?.Report(new LoadProgress(filesDone + batchFiles, paths.Count, entries + batchEntries + fileEntries, bytesDone + batchBytes + fileBytes, bytesTotal, clock.Elapsed));
             var load = new BatchLoad(batch, _options, (count, bytes) =>
             {
                 batchFiles++;
                 batchEntries += count;
                 batchBytes += bytes;
-                progress?.Report(new LoadProgress(filesDone + batchFiles, paths.Count, entries + batchEntries, bytesDone + batchBytes, bytesTotal, clock.Elapsed));
+                Report(0, 0);
             })
             {
+                FileProgress = Report,
                 LoadTimings = timings,
                 // The author store's drain (report.authors, report.coauthorships) commits with the last batch.
                 DrainAuthorStore = ReferenceEquals(batch, batches[^1]),
@@ -80,6 +84,11 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
                 }
 
                 entries += outcome.Entries;
+                if (outcome.Records is { } counts)
+                {
+                    records = (records ?? RecordCounts.None).Add(counts);
+                }
+
                 rejectedEntries += outcome.Rejections.Count;
                 onFile?.Invoke(outcome);
             }
@@ -107,6 +116,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
         }
         return new LoadSummary(paths.Count, loaded, already, rejected, entries, rejectedEntries, newPapers, newVersions, bytesDone, clock.Elapsed)
         {
+            Records = records,
             Timings = timings.Snapshot(),
         };
     }

@@ -54,9 +54,10 @@ public static class StatusPage
               <div><b id="total-rejected-files">{{t.RejectedFiles:N0}}</b>rejected files</div>
               <div><b id="total-rejected-entries">{{t.RejectedEntries:N0}}</b>rejected entries</div>
             </section>
-            <h2>Last {{ActivityLog.Size}} files</h2>
 
             """);
+        AppendUnderway(html, status);
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Last {ActivityLog.Size} files</h2>\n");
         if (status.Recent.Count == 0)
         {
             html.Append("<p class=\"muted\">No file handled yet: drop digests into the inbox.</p>\n");
@@ -91,6 +92,19 @@ public static class StatusPage
 
         html.Append("<p class=\"muted\">Rejected entries of loaded files: <code>SELECT d.path, r.line, r.reason FROM warehouse.rejections r JOIN warehouse.digests d USING (digest_id)</code></p>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>Loads running in this process now (a snapshot takes minutes): how far each is.</summary>
+    private static void AppendUnderway(StringBuilder html, StatusSnapshot status)
+    {
+        foreach (var (files, progress) in status.Underway)
+        {
+            var what = files.Count == 1 ? $"<code>{HtmlEncode(files[0])}</code>" : $"{files.Count:N0} files";
+            var how = progress is { } value
+                ? $"<progress max=\"1000\" value=\"{(int)(value.Fraction * 1000)}\"></progress> {HtmlEncode(value.Describe())}"
+                : "starting";
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"underway\">Loading {what}: {how}</p>\n");
+        }
     }
 
     private static string When(DateTimeOffset? at) =>

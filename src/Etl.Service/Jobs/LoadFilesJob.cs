@@ -23,6 +23,7 @@ public sealed partial class LoadFilesJob(
     FileMover mover,
     PendingFiles pending,
     ActivityLog activity,
+    LoadsUnderway underway,
     ResiliencePipeline retry,
     TimeProvider clock,
     ILogger<LoadFilesJob> logger)
@@ -51,7 +52,9 @@ public sealed partial class LoadFilesJob(
         var outcomes = new List<FileOutcome>(present.Count);
         if (present.Count > 0)
         {
-            await loader.LoadAsync([.. present.Select(file => file.Path)], outcomes.Add, progress: null, cancellationToken).ConfigureAwait(false);
+            string[] paths = [.. present.Select(file => file.Path)];
+            using var load = underway.Start(paths);
+            await loader.LoadAsync(paths, outcomes.Add, load, cancellationToken).ConfigureAwait(false);
         }
 
         // Everything below happens after the files' transactions committed.
@@ -96,8 +99,9 @@ public sealed partial class LoadFilesJob(
     {
         try
         {
-            var content = await File.ReadAllBytesAsync(file.Path, cancellationToken).ConfigureAwait(false);
-            return Convert.ToHexStringLower(SHA256.HashData(content)) == file.Sha256;
+            // Streamed: a snapshot can be gigabytes.
+            await using var content = File.OpenRead(file.Path);
+            return Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken).ConfigureAwait(false)) == file.Sha256;
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -4,7 +4,7 @@ using Npgsql;
 namespace Etl.Service.Status;
 
 /// <summary>Reads what the status page shows: warehouse totals and rejections (SQL), activity and queue (Hangfire).</summary>
-public sealed class StatusQuery(NpgsqlDataSource dataSource, JobStorage storage, ActivityLog activity, ServiceOptions options, TimeProvider clock)
+public sealed class StatusQuery(NpgsqlDataSource dataSource, JobStorage storage, ActivityLog activity, LoadsUnderway underway, ServiceOptions options, TimeProvider clock)
 {
     private const string TotalsSql = """
         SELECT (SELECT count(*) FROM warehouse.papers),
@@ -47,6 +47,9 @@ public sealed class StatusQuery(NpgsqlDataSource dataSource, JobStorage storage,
             }
         }
 
-        return new StatusSnapshot(totals, activity.Recent(), rejected, QueueDepth.Read(storage), activity.LastScan(), [.. options.Inbox], clock.GetUtcNow());
+        return new StatusSnapshot(totals, activity.Recent(), rejected, QueueDepth.Read(storage), activity.LastScan(), [.. options.Inbox], clock.GetUtcNow())
+        {
+            Underway = underway.Current(),
+        };
     }
 }

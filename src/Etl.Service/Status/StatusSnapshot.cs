@@ -8,4 +8,8 @@ public sealed record StatusSnapshot(
     QueueDepth Queue,
     DateTimeOffset? LastScan,
     IReadOnlyList<string> Inboxes,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>This process's loads under way, with their progress.</summary>
+    public IReadOnlyList<(IReadOnlyList<string> Files, Etl.Data.Loading.LoadProgress? Progress)> Underway { get; init; } = [];
+}
