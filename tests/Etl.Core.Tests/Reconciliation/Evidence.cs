@@ -17,6 +17,14 @@ internal static class Evidence
     public static EvidenceFacts Listing(string date, byte sha = 1, int line = 3) =>
         new(Interlocked.Increment(ref _ids), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), Sha(sha), line, DigestFormat.Listing, null, null, null, ["cs.CV", "cs.LG"]);
 
+    /// <summary>A snapshot record of <paramref name="date"/> listing <paramref name="versions"/> (a null time: the record gives none).</summary>
+    public static EvidenceFacts Snapshot(string date, byte sha, params (int Version, string? Created)[] versions) =>
+        EvidenceFacts.Record(
+            Interlocked.Increment(ref _ids),
+            7,
+            new SnapshotRecord(Sha(sha), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), [.. versions.Select(v => new VersionTime(v.Version, v.Created is null ? null : Utc(v.Created)))], null, null, null, null),
+            versions.Max(v => v.Version));
+
     public static DateTime Utc(string timestamp) =>
         DateTime.SpecifyKind(DateTime.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
 
