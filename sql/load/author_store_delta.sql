@@ -102,6 +102,8 @@ SELECT a.author_key AS author_key_a, b.author_key AS author_key_b, sum(c.sign)::
        min(c.day) FILTER (WHERE c.sign < 0) AS removed_first, max(c.day) FILTER (WHERE c.sign < 0) AS removed_last
 FROM store_contributions c, unnest(c.author_keys) AS a (author_key), unnest(c.author_keys) AS b (author_key)
 WHERE a.author_key COLLATE "C" < b.author_key COLLATE "C"
+  -- a large collaboration formed no pairs when it was added and takes none back (report_store.settings)
+  AND cardinality(c.author_keys) <= (SELECT pair_author_limit FROM report_store.settings)
 GROUP BY 1, 2
 -- In the stored pairs' key order: the lookups and insertions below then walk the index in one
 -- direction, and consecutive ones share its upper pages.

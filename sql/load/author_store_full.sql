@@ -21,6 +21,8 @@ FROM (SELECT x.author_key AS author_key_a, y.author_key AS author_key_b, count(*
              min(k.day) AS first_joint_date, max(k.day) AS last_joint_date
       FROM report_store.paper_author_keys k, unnest(k.author_keys) AS x (author_key), unnest(k.author_keys) AS y (author_key)
       WHERE x.author_key COLLATE "C" < y.author_key COLLATE "C"
+        -- large collaborations form no pairs (report_store.settings)
+        AND cardinality(k.author_keys) <= (SELECT pair_author_limit FROM report_store.settings)
       GROUP BY 1, 2) p
 JOIN warehouse.authors a ON a.author_key = p.author_key_a
 JOIN warehouse.authors b ON b.author_key = p.author_key_b

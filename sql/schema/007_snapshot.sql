@@ -42,4 +42,14 @@ ALTER TABLE warehouse.digests
     ADD COLUMN records_changed   integer CHECK (records_changed >= 0),
     ADD COLUMN records_unchanged integer CHECK (records_unchanged >= 0);
 
+-- Settings the stores are computed with. pair_author_limit: a paper with more distinct authors than this forms
+-- no co-author pairs (a collaboration of 3,000 authors alone would be 4.5 million pairs); its authors still
+-- count it. The stores always agree with the stored value; `etl rebuild` writes the configured one
+-- (Reporting:PairAuthorLimit) and recomputes them.
+CREATE TABLE report_store.settings (
+    single            boolean PRIMARY KEY DEFAULT true CHECK (single),
+    pair_author_limit integer NOT NULL CHECK (pair_author_limit >= 1)
+);
+INSERT INTO report_store.settings (pair_author_limit) VALUES (100);
+
 COMMENT ON COLUMN warehouse.digests.records_unchanged IS 'Snapshots: records whose line was held already (stored by an earlier file, or earlier in this one); null for other formats.';

@@ -26,6 +26,8 @@ public static partial class WarehouseServices
         services.AddOptions<EmbeddedPostgresOptions>().Bind(configuration.GetSection("Embedded"));
         services.AddOptions<RetryOptions>().Bind(configuration.GetSection("Retry"));
         services.AddOptions<LoaderOptions>().Bind(configuration.GetSection("Loader"));
+        services.AddOptions<Reporting.ReportingOptions>().Bind(configuration.GetSection("Reporting"))
+            .Validate(options => options.PairAuthorLimit >= 1, "Reporting:PairAuthorLimit must be at least 1 (the most distinct authors a paper may have and still form co-author pairs)");
 
         services.AddSingleton(provider => new WarehouseConnection(
             configuration,

@@ -29,7 +29,7 @@ public sealed class FasterReportStores : Migration
         migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/author_store_categories.sql"));
         migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/reader_jit.sql"));
         migrationBuilder.Sql(EmbeddedSql.Read(typeof(EmbeddedSql).Assembly, $"sql/load/{ReportStore.DigestPapersFullScript}.sql"));
-        migrationBuilder.Sql(EmbeddedSql.Read(typeof(EmbeddedSql).Assembly, $"sql/load/{ReportStore.AuthorStoreFullScript}.sql"));
+        // The author store is filled by 20261205120000_Snapshot, the newest migration that changes it (its settings).
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

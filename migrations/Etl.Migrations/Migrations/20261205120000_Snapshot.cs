@@ -1,4 +1,5 @@
 using Etl.Data;
+using Etl.Data.Reporting;
 using Etl.Data.Schema;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -18,6 +19,10 @@ public sealed class Snapshot : Migration
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.Sql(EmbeddedSql.Read(typeof(Snapshot).Assembly, "sql/schema/007_snapshot.sql"));
+
+        // The newest migration that changes the author store (its settings) fills it for the papers already
+        // loaded, with the loader's current script (see FasterReportStores).
+        migrationBuilder.Sql(EmbeddedSql.Read(typeof(EmbeddedSql).Assembly, $"sql/load/{ReportStore.AuthorStoreFullScript}.sql"));
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
@@ -25,6 +30,7 @@ public sealed class Snapshot : Migration
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         // Snapshot evidence cannot be kept by the older schema: it goes, and `etl rebuild` derives the rest again.
         migrationBuilder.Sql("""
+            DROP TABLE report_store.settings;
             DELETE FROM warehouse.evidence WHERE format = 'snapshot';
             DELETE FROM warehouse.rejections r USING warehouse.digests d WHERE d.digest_id = r.digest_id AND d.format = 'snapshot';
             DELETE FROM warehouse.digests WHERE format = 'snapshot';

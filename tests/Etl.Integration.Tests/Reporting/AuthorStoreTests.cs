@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Etl.Core.Generation;
 using Etl.Data.Loading;
+using Etl.Data.Reporting;
 using Etl.Integration.Tests.Infrastructure;
 using Xunit;
 
@@ -15,7 +16,11 @@ public sealed class AuthorStoreTests : IDisposable
 {
     // The definitions the stores must agree with: the views before materialization, over all papers.
     private const string AuthorsFromWarehouse = """
-        WITH author_papers AS (
+        WITH pair_papers AS (
+            SELECT arxiv_id FROM warehouse.paper_authors GROUP BY arxiv_id
+            HAVING count(DISTINCT author_key) <= (SELECT pair_author_limit FROM report_store.settings)
+        ),
+        author_papers AS (
             SELECT DISTINCT pa.author_key, pa.arxiv_id, (p.published_at AT TIME ZONE 'UTC')::date AS day, p.primary_category
             FROM warehouse.paper_authors pa
             JOIN warehouse.papers p ON p.arxiv_id = pa.arxiv_id
@@ -29,6 +34,7 @@ public sealed class AuthorStoreTests : IDisposable
             SELECT a.author_key, count(DISTINCT b.author_key)::integer AS coauthors
             FROM warehouse.paper_authors a
             JOIN warehouse.paper_authors b ON b.arxiv_id = a.arxiv_id AND b.author_key <> a.author_key
+            WHERE a.arxiv_id IN (SELECT arxiv_id FROM pair_papers)
             GROUP BY a.author_key
         ),
         categories AS (
@@ -56,6 +62,8 @@ public sealed class AuthorStoreTests : IDisposable
               JOIN (SELECT DISTINCT arxiv_id, author_key FROM warehouse.paper_authors) y
                 ON y.arxiv_id = x.arxiv_id AND y.author_key COLLATE "C" > x.author_key COLLATE "C"
               JOIN warehouse.papers p ON p.arxiv_id = x.arxiv_id
+              WHERE x.arxiv_id IN (SELECT arxiv_id FROM warehouse.paper_authors GROUP BY arxiv_id
+                                   HAVING count(DISTINCT author_key) <= (SELECT pair_author_limit FROM report_store.settings))
               GROUP BY x.author_key, y.author_key) j
         JOIN warehouse.authors a ON a.author_key = j.author_key_a
         JOIN warehouse.authors b ON b.author_key = j.author_key_b
@@ -146,6 +154,47 @@ public sealed class AuthorStoreTests : IDisposable
         var path = Path.Combine(_corpus, $"changed-{newcomer.Replace(' ', '-')}.md");
         await File.WriteAllTextAsync(path, string.Join("\n### ", blocks));
         return path;
+    }
+
+    [Fact]
+    public async Task A_paper_with_more_authors_than_the_limit_forms_no_pairs_until_a_rebuild_raises_the_limit()
+    {
+        var crowd = Enumerable.Range(1, 150).Select(i => $"Member{i} Collab").ToList();
+        var path = Path.Combine(_corpus, "collaboration.md");
+        await File.WriteAllTextAsync(path, $"""
+            # Arxiv Papers in hep-ex on 2021-03-01
+            ### A Measurement by a Large Collaboration
+            - **Arxiv ID**: http://arxiv.org/abs/2103.00001v1
+            - **Categories**: **hep-ex**
+            - **Published**: 2021-03-01 10:00:00+00:00
+            - **Updated**: 2021-03-01 10:00:00+00:00
+            - **Authors**: {string.Join(", ", crowd)}
+            - **Summary**: Many authors.
+
+            ### A Small Follow-up
+            - **Arxiv ID**: http://arxiv.org/abs/2103.00002v1
+            - **Categories**: **hep-ex**
+            - **Published**: 2021-03-01 11:00:00+00:00
+            - **Updated**: 2021-03-01 11:00:00+00:00
+            - **Authors**: Member1 Collab, Member2 Collab, Solo Writer
+            - **Summary**: Three authors.
+
+            """);
+        await using var database = await TestCluster.CreateDatabaseAsync();
+        await database.LoadAsync([path]);
+
+        // Only the follow-up forms pairs; every member still counts the collaboration's paper.
+        Assert.Equal(3, await database.CountAsync("SELECT count(*) FROM report.coauthorships"));
+        Assert.Equal(150, await database.CountAsync("SELECT count(*) FROM report.authors WHERE author_key LIKE 'member%' AND papers >= 1"));
+        Assert.Equal(2, await database.ScalarAsync<int>("SELECT coauthors FROM report.authors WHERE author_key = 'member1 collab'"));
+        Assert.Equal(0, await database.ScalarAsync<int>("SELECT coauthors FROM report.authors WHERE author_key = 'member99 collab'"));
+        await AssertStoreEqualsWarehouseAsync(database);
+
+        var papers = await WarehouseRebuild.RunAsync(database.DataSource, database.Retry, new ReportingOptions { PairAuthorLimit = 200 });
+        Assert.Equal(2, papers);
+        Assert.Equal((150 * 149 / 2) + 2, await database.CountAsync("SELECT count(*) FROM report.coauthorships"));
+        Assert.Equal(150, await database.ScalarAsync<int>("SELECT coauthors FROM report.authors WHERE author_key = 'member1 collab'"));
+        await AssertStoreEqualsWarehouseAsync(database);
     }
 
     private static async Task AssertStoreEqualsWarehouseAsync(TestDatabase database)
