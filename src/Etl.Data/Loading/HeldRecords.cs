@@ -26,13 +26,17 @@ internal sealed class HeldRecords
     /// <returns>Null when the file is no longer the content that was hashed.</returns>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="InvalidDataException">A compressed file that cannot be decompressed (its parse says so).</exception>
-    public static async Task<HeldRecords?> ReadAsync(NpgsqlConnection connection, DigestFile file, CancellationToken cancellationToken)
+    public static Task<HeldRecords?> ReadAsync(NpgsqlConnection connection, DigestFile file, CancellationToken cancellationToken) =>
+        ReadAsync(connection, file.Path, file.Sha256, cancellationToken);
+
+    /// <inheritdoc cref="ReadAsync(NpgsqlConnection, DigestFile, CancellationToken)"/>
+    public static async Task<HeldRecords?> ReadAsync(NpgsqlConnection connection, string path, byte[] sha256, CancellationToken cancellationToken)
     {
         var lastLine = 0;
         int? lines = null;
         await CopyRows.StreamAsync(connection, "COPY snapshot_lines (line, record_sha256) FROM STDIN (FORMAT BINARY)", rows =>
         {
-            lines = DigestReader.ReadRecordLines(file.Path, file.Sha256, (line, sha) =>
+            lines = DigestReader.ReadRecordLines(path, sha256, (line, sha) =>
             {
                 rows.StartRow(2);
                 rows.Write(line);

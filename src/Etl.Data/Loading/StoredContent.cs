@@ -1,4 +1,4 @@
 namespace Etl.Data.Loading;
 
-/// <summary>A file content the warehouse holds (<c>warehouse.digests</c>): its id, identity, first path and size.</summary>
-public sealed record StoredContent(long DigestId, byte[] Sha256, string Path, long Bytes);
+/// <summary>A file content the warehouse holds (<c>warehouse.digests</c>): its id, identity, first path and size, and whether it is a snapshot.</summary>
+public sealed record StoredContent(long DigestId, byte[] Sha256, string Path, long Bytes, bool IsSnapshot = false);

@@ -63,14 +63,14 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
     private async Task<List<StoredContent>> StoredContentsAsync(bool everything, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT digest_id, sha256, path, bytes FROM warehouse.digests WHERE $1 OR rules_version < $2 ORDER BY digest_date NULLS LAST, digest_id");
+            "SELECT digest_id, sha256, path, bytes, format = 'snapshot' FROM warehouse.digests WHERE $1 OR rules_version < $2 ORDER BY digest_date NULLS LAST, digest_id");
         command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = everything });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = ParsingRules.Version });
         var contents = new List<StoredContent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            contents.Add(new StoredContent(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1), reader.GetString(2), reader.GetInt64(3)));
+            contents.Add(new StoredContent(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1), reader.GetString(2), reader.GetInt64(3), !reader.IsDBNull(4) && reader.GetBoolean(4)));
         }
 
         return contents;
@@ -82,6 +82,21 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
         long bytes = 0;
         foreach (var content in contents)
         {
+            // A snapshot is a batch of its own, as when it was loaded: its records are checked against those the
+            // warehouse holds (HeldRecords) before its COPY starts, so it stores exactly what a fresh load would.
+            if (content.IsSnapshot)
+            {
+                if (batch.Count > 0)
+                {
+                    yield return batch;
+                    batch = [];
+                    bytes = 0;
+                }
+
+                yield return [content];
+                continue;
+            }
+
             batch.Add(content);
             bytes += content.Bytes;
             if (bytes >= _options.BatchBytes || batch.Count >= _options.BatchFiles)
@@ -109,7 +124,11 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
             await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var parsed = await CopyEvidenceAsync(connection, batch, cancellationToken).ConfigureAwait(false);
+        var held = batch is [{ IsSnapshot: true } snapshot]
+            ? await HeldRecords.ReadAsync(connection, snapshot.Path, snapshot.Sha256, cancellationToken).ConfigureAwait(false)
+                ?? throw new IOException($"{snapshot.Path}: {DigestReader.Changed}; nothing of this batch was committed, run etl reparse again")
+            : null;
+        var parsed = await CopyEvidenceAsync(connection, batch, held, cancellationToken).ConfigureAwait(false);
         await CopyDigestsAsync(connection, parsed, cancellationToken).ConfigureAwait(false);
         await LoadSql.RunAsync(connection, "reparse_apply", cancellationToken).ConfigureAwait(false);
 
@@ -118,7 +137,7 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
 
     /// <summary>Parses each content again (one file in memory at a time) and streams its entries into one COPY.</summary>
     private async Task<List<(long DigestId, ParsedDigest Parsed, int Entries)>> CopyEvidenceAsync(
-        NpgsqlConnection connection, List<StoredContent> batch, CancellationToken cancellationToken)
+        NpgsqlConnection connection, List<StoredContent> batch, HeldRecords? held, CancellationToken cancellationToken)
     {
         List<(long, ParsedDigest, int)> Produce(CopyRows rows)
         {
@@ -126,14 +145,21 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
             foreach (var content in batch)
             {
                 // Its old evidence is already deleted in this transaction: a file that went away must fail the batch, not be skipped.
-                var (digest, entries, problem) = DigestReader.ReadAndParse(content.Path, content.Sha256, _options.Streams(content.Bytes), entry =>
-                    EvidenceCopy.Write(rows, content.DigestId, entry, [.. entry.Authors.Select(AuthorKey.For)]));
+                var stored = 0;
+                var (digest, _, problem) = DigestReader.ReadAndParse(content.Path, content.Sha256, _options.Streams(content.Bytes), entry =>
+                {
+                    if (held is null || held.Stores(entry.Line))
+                    {
+                        EvidenceCopy.Write(rows, content.DigestId, entry, [.. entry.Authors.Select(AuthorKey.For)]);
+                        stored++;
+                    }
+                });
                 if (digest is null)
                 {
                     throw new IOException($"{content.Path}: {problem}; nothing of this batch was committed, run etl reparse again");
                 }
 
-                parsed.Add((content.DigestId, digest, entries));
+                parsed.Add((content.DigestId, digest, stored));
             }
 
             return parsed;
