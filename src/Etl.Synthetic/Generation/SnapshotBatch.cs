@@ -67,18 +67,6 @@ internal sealed class SnapshotBatch
         RefreshBytes = Refresh.Length;
     }
 
-    /// <summary>Adds another slice's counts to this one's.</summary>
-    public void Add(SnapshotBatch other)
-    {
-        Lines += other.Lines;
-        Bytes += other.Bytes;
-        RefreshLines += other.RefreshLines;
-        RefreshBytes += other.RefreshBytes;
-        Changed += other.Changed;
-        Added += other.Added;
-        Collaborations += other.Collaborations;
-    }
-
     private static void Append(StringBuilder lines, SyntheticPaper paper, SnapshotTraits traits, DateTime asOf, AuthorPool people)
     {
         SnapshotRenderer.Append(lines, paper, traits, asOf, people);

@@ -27,6 +27,7 @@ internal static class SnapshotRenderer
             summary += " " + traits.AbstractAddendum;
         }
 
+        // The last day the snapshot saw whole: corrections and amendments dated up to it are in the record.
         var today = DateOnly.FromDateTime(asOf.AddTicks(-1));
         var updated = DateOnly.FromDateTime(latest);
         if (traits.EditedOn is { } edited && edited <= today && edited >= updated)

@@ -52,7 +52,7 @@ public static class SnapshotWriter
             batches[b] = new SnapshotBatch();
         }
 
-        var counts = new SnapshotBatch();
+        long lines = 0, bytes = 0, refreshLines = 0, refreshBytes = 0, changed = 0, added = 0, collaborations = 0;
         for (var start = 0L; start < records.Count; start += (long)batches.Length * SnapshotBatch.Size)
         {
             // Each batch renders its own slice of positions on its own thread; the slices are written in order,
@@ -63,11 +63,17 @@ public static class SnapshotWriter
             {
                 first.Write(batch.Snapshot);
                 second.Write(batch.Refresh);
-                counts.Add(batch);
+                lines += batch.Lines;
+                bytes += batch.Bytes;
+                refreshLines += batch.RefreshLines;
+                refreshBytes += batch.RefreshBytes;
+                changed += batch.Changed;
+                added += batch.Added;
+                collaborations += batch.Collaborations;
             }
         }
 
-        return new SnapshotSummary(counts.Lines, counts.Bytes, counts.RefreshLines, counts.RefreshBytes, counts.Changed, counts.Added, counts.Collaborations);
+        return new SnapshotSummary(lines, bytes, refreshLines, refreshBytes, changed, added, collaborations);
     }
 
 }
