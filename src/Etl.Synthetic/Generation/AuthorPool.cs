@@ -46,6 +46,11 @@ internal sealed class AuthorPool
 
     private readonly Person[] _people;
 
+    /// <remarks>
+    /// People are drawn one after another from the seed until there are <paramref name="size"/> of them, so a larger
+    /// pool of the same seed starts with the same people at the same indexes: the snapshots rely on this to add
+    /// collaborations of thousands to a corpus of a few dozen people without renaming anyone.
+    /// </remarks>
     public AuthorPool(int seed, int size)
     {
         var random = Rng.For(seed, 0xA07);
@@ -106,6 +111,13 @@ internal sealed class AuthorPool
     }
 
     public string Spell(int person, Spelling spelling) => _people[person].Spell(spelling);
+
+    /// <summary>
+    /// The name as the metadata snapshot's <c>authors_parsed</c> splits it: forenames (given name and middle initial)
+    /// and key name (family), in the given spelling; joined with one space they are <see cref="Spell"/> with its
+    /// whitespace collapsed, so a snapshot and a digest that spell a person alike name the same author.
+    /// </summary>
+    public (string Forenames, string Keyname) Parts(int person, Spelling spelling) => _people[person].Parts(spelling);
 
     /// <summary>One part of a name in the given spelling; null when that spelling does not apply to it.</summary>
     private static string? Variant(string part, Spelling spelling)
@@ -177,6 +189,12 @@ internal sealed class AuthorPool
 
         public string Spell(Spelling spelling)
         {
+            var (forenames, family) = Parts(spelling);
+            return forenames + (spelling == Spelling.DoubleSpace ? "  " : " ") + family;
+        }
+
+        public (string Forenames, string Family) Parts(Spelling spelling)
+        {
             var given = Variant(Given, spelling) ?? Given;
             var family = Variant(Family, spelling) ?? Family;
             if (spelling == Spelling.UpperFamily)
@@ -184,8 +202,7 @@ internal sealed class AuthorPool
                 family = family.ToUpperInvariant();
             }
 
-            var separator = spelling == Spelling.DoubleSpace ? "  " : " ";
-            return Middle == '\0' ? given + separator + family : string.Concat(given, " ", Middle.ToString(), ".", separator, family);
+            return (Middle == '\0' ? given : string.Concat(given, " ", Middle.ToString(), "."), family);
         }
     }
 }

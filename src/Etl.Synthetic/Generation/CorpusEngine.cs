@@ -26,6 +26,7 @@ internal sealed class CorpusEngine
     private readonly Dictionary<DateOnly, Emission> _openDailyListings = [];
     private readonly HashSet<string> _listedCategories;
     private readonly List<string> _neverPrimary;
+    private readonly CorpusSnapshots? _snapshots;
     private int _created;
 
     public CorpusEngine(GeneratorOptions options)
@@ -38,12 +39,19 @@ internal sealed class CorpusEngine
         _factory = new PaperFactory(options);
         _neverPrimary = [.. options.Categories];
         _listedCategories = new HashSet<string>(options.Categories.Take((options.Categories.Count + 1) / 2), StringComparer.Ordinal);
+        _snapshots = options.Snapshots ? new CorpusSnapshots(options, _factory) : null;
     }
 
     public IEnumerable<GeneratedFile> Run()
     {
         for (var day = _options.StartDate; _created < _options.Papers || _schedule.Count > 0; day = day.AddDays(1))
         {
+            // A snapshot taken this morning holds what was submitted before today.
+            if (_snapshots?.Due(day) is { } snapshot)
+            {
+                yield return snapshot;
+            }
+
             if (_created < _options.Papers)
             {
                 Submit(day, _volume.Next(day, _options.Papers - _created));
@@ -64,6 +72,11 @@ internal sealed class CorpusEngine
                     }
                 }
             }
+        }
+
+        foreach (var snapshot in _snapshots?.Rest() ?? [])
+        {
+            yield return snapshot;
         }
     }
 
@@ -95,6 +108,7 @@ internal sealed class CorpusEngine
             var published = midnight.AddSeconds(second);
             var paper = _factory.Create(_random, id, categories, PaperFactory.VersionTimes(_random, published, announcedAt));
             _created++;
+            _snapshots?.Add(paper);
             var listingOnly = IsListingOnly(paper);
             if (listingOnly || categories.Any(_listedCategories.Contains))
             {

@@ -15,13 +15,19 @@ namespace Etl.Core.Generation;
 /// plus listing-only papers) and now and then its <c>listings/{YYYY-MM-DD}_AI_enhanced_Chinese.jsonl</c> twin. With
 /// <see cref="GeneratorOptions.IncludeBadEntries"/>: <c>notes/*.md</c>, <c>*.draft.md</c>, <c>*.empty.md</c> and
 /// <c>listings/latest.jsonl</c> files that are not digests, and about 1% malformed detailed entries and listing lines.
+/// With <see cref="GeneratorOptions.Snapshots"/>: <c>snapshot/{yyyy}-older/arxiv-metadata-oai-snapshot.json</c> and
+/// <c>snapshot/arxiv-metadata-oai-snapshot.json</c>, two arXiv metadata snapshots of the same papers and of older,
+/// snapshot-only ones (<see cref="CorpusSnapshots"/>); the other files stay byte for byte as without them.
 /// </remarks>
 public static class CorpusGenerator
 {
     /// <summary>The most entries <see cref="DailyFile"/> writes in one file.</summary>
     public const int MaxDailyEntries = 3000;
 
-    /// <summary>All files of the corpus, in the order they would have been written. Exactly <see cref="GeneratorOptions.Papers"/> distinct papers.</summary>
+    /// <summary>
+    /// All files of the corpus, in the order they would have been written. Exactly <see cref="GeneratorOptions.Papers"/>
+    /// distinct papers in digests and listings; with <see cref="GeneratorOptions.Snapshots"/>, 6 + Papers/20 snapshot-only papers more.
+    /// </summary>
     public static IEnumerable<GeneratedFile> Generate(GeneratorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

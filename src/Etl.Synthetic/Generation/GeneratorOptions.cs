@@ -30,6 +30,20 @@ public sealed record GeneratorOptions
     /// <summary>When true, about 1% of detailed entries get a malformed Arxiv ID or Published field, about 1% of listing lines are broken, and a few files are not digests.</summary>
     public bool IncludeBadEntries { get; init; }
 
+    /// <summary>
+    /// When true, the corpus also has two arXiv metadata snapshots (JSON lines as Cornell's Kaggle file):
+    /// <c>snapshot/{yyyy}-older/arxiv-metadata-oai-snapshot.json</c>, taken halfway through the submissions, and
+    /// <c>snapshot/arxiv-metadata-oai-snapshot.json</c>, 45 days after the last. They hold most of the corpus's
+    /// papers as of their day plus 6 + Papers/20 snapshot-only papers older than the corpus (a third with old-style
+    /// ids, two or more signed by collaborations of 150 to 3,000 people); with <see cref="IncludeBadEntries"/>, each
+    /// also has malformed lines. Off by default: the shipped samples and the tests' corpora are digests and listings
+    /// only. Turning it on adds these files and changes no other byte.
+    /// </summary>
+    public bool Snapshots { get; init; }
+
+    /// <summary>The first day snapshot-only papers can come from: they are older than the corpus, and arXiv ids begin in 1991.</summary>
+    internal static DateOnly FirstSnapshotStartDate { get; } = new(1992, 2, 1);
+
     /// <summary>Throws when the options cannot produce a corpus.</summary>
     internal void Validate()
     {
@@ -41,6 +55,11 @@ public sealed record GeneratorOptions
         if (StartDate.Year is < 1991 or > 2060)
         {
             throw new ArgumentOutOfRangeException(nameof(StartDate), StartDate, "StartDate must fall in 1991..2060 (arXiv ids carry a two-digit year)");
+        }
+
+        if (Snapshots && StartDate < FirstSnapshotStartDate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StartDate), StartDate, $"with Snapshots, StartDate must be {FirstSnapshotStartDate:yyyy-MM-dd} or later: snapshot-only papers are older than the corpus");
         }
 
         if (Categories is null || Categories.Count == 0)

@@ -39,7 +39,7 @@ internal sealed class IdAllocator
     }
 
     /// <summary>The archive (<c>cs</c>, <c>math</c>), or with a two-letter subject class the whole category (<c>math.AG</c>).</summary>
-    private static string OldStylePrefix(string primary, Random random)
+    internal static string OldStylePrefix(string primary, Random random)
     {
         var dot = primary.IndexOf('.', StringComparison.Ordinal);
         if (dot < 0)

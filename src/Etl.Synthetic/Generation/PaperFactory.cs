@@ -6,9 +6,15 @@ internal sealed class PaperFactory
     private static readonly double[] AuthorCounts = [0.08, 0.17, 0.22, 0.20, 0.13, 0.09, 0.06, 0.05];
 
     public PaperFactory(GeneratorOptions options)
+        : this(new AuthorPool(options.Seed, Math.Clamp(options.Papers * 3 / 4, 16, 30_000)), new CategoryPicker(options.Categories))
     {
-        Authors = new AuthorPool(options.Seed, Math.Clamp(options.Papers * 3 / 4, 16, 30_000));
-        Categories = new CategoryPicker(options.Categories);
+    }
+
+    /// <summary>Papers by the given people in the given categories (the snapshot benchmark's wider world).</summary>
+    public PaperFactory(AuthorPool authors, CategoryPicker categories)
+    {
+        Authors = authors;
+        Categories = categories;
     }
 
     public AuthorPool Authors { get; }

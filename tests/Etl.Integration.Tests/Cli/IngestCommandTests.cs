@@ -63,6 +63,8 @@ public sealed class IngestCommandTests : IDisposable
     [InlineData("ingest", "--timings")]
     [InlineData("ingest", "--connection")]
     [InlineData("generate", "--bad-entries")]
+    [InlineData("generate", "--snapshots")]
+    [InlineData("generate", "--snapshot-records")]
     public async Task Help_is_generated_from_each_commands_options(string command, string option)
     {
         var (exit, output) = await EtlProcess.RunAsync([command, "--help"]);
