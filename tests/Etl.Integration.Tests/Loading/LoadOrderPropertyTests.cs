@@ -22,11 +22,12 @@ public sealed class LoadOrderPropertyTests : IDisposable
     [Fact]
     public async Task Every_order_batching_and_run_count_gives_the_same_warehouse()
     {
-        CorpusWriter.Write(_corpus, new GeneratorOptions { Papers = 150, Seed = 7, IncludeBadEntries = true });
+        CorpusWriter.Write(_corpus, new GeneratorOptions { Papers = 150, Seed = 7, IncludeBadEntries = true, Snapshots = true });
         var files = Directory.GetFiles(_corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         if (SharedSamples.Available)
         {
             files.AddRange(SharedSamples.Files("seeds"));
+            files.AddRange(SharedSamples.Files("snapshot/overlap"));
         }
 
         var reference = new ReferenceWarehouse();
@@ -40,6 +41,8 @@ public sealed class LoadOrderPropertyTests : IDisposable
         Assert.True(listings.Count > 5, "the generated corpus should hold daily listings");
         Assert.Contains(listings, file => SourceFormats.Parse(file, File.ReadAllBytes(file)).Rejections.Count > 0);
         Assert.Contains(expected, paper => paper.Contains("\"source\":\"listing\"", StringComparison.Ordinal));
+        Assert.Contains(expected, paper => paper.Contains("\"source\":\"snapshot\"", StringComparison.Ordinal));
+        Assert.True(files.Count(file => SourceFormats.Parse(file, File.ReadAllBytes(file)).Header?.Format == DigestFormat.Snapshot) >= 2, "the corpus should hold an older and a newer snapshot");
         Assert.True(expected.Count >= (SharedSamples.Available ? 150 + 193 : 150), "the corpus should hold the generated papers (and the seeds, when present)");
 
         var largestFile = files.Max(file => new FileInfo(file).Length);
