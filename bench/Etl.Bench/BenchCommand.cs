@@ -23,7 +23,8 @@ namespace Etl.Bench;
 internal static class BenchCommand
 {
     /// <param name="etl">The <c>etl</c> executable (or <c>etl.dll</c>) whose <c>ingest</c> is measured.</param>
-    public static async Task<int> RunAsync(int papers, int smallPapers, int runs, string work, string etl, CancellationToken cancellationToken)
+    /// <param name="compareSearch">Also backfill and load the daily files without search (<see cref="SearchCost"/>), interleaved, and report what search costs.</param>
+    public static async Task<int> RunAsync(int papers, int smallPapers, int runs, string work, string etl, bool compareSearch, CancellationToken cancellationToken)
     {
         var output = Console.Out;
         Directory.CreateDirectory(work);
@@ -44,10 +45,17 @@ internal static class BenchCommand
         var backfills = new List<(double Seconds, double Floor, double Ratio, double Rss)>();
         var smallRss = new List<double>();
         var viewsAfterBackfill = new List<IReadOnlyList<(string View, double Seconds, long Rows)>>();
+        var withoutSearch = new List<double>();
         for (var run = 1; run <= runs; run++)
         {
             var smallDb = await FreshDatabaseAsync(server, "bench_small", cancellationToken).ConfigureAwait(false);
             smallRss.Add((await ChildLoad.RunAsync(etl, smallDb, small.Path, cancellationToken).ConfigureAwait(false)).PeakRssMb);
+
+            // Without search before the backfill with it in odd runs, after it in even ones.
+            if (compareSearch && run % 2 == 1)
+            {
+                withoutSearch.Add(await BackfillWithoutSearchAsync(server, etl, big.Path, output, cancellationToken).ConfigureAwait(false));
+            }
 
             var bigDb = await FreshDatabaseAsync(server, "bench", cancellationToken).ConfigureAwait(false);
             await CheckpointAsync(bigDb, cancellationToken).ConfigureAwait(false);
@@ -59,6 +67,10 @@ internal static class BenchCommand
             backfills.Add((load.LoaderTime.TotalSeconds, floor.TotalSeconds, ratio, load.PeakRssMb));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {run}: backfill {load.LoaderTime.TotalSeconds:0.0} s ({papers / load.LoaderTime.TotalSeconds:N0} papers/s), floor {floor.TotalSeconds:0.0} s, ratio {ratio:0.00}, peak RSS {load.PeakRssMb:0} MB ({smallPapers:N0} papers: {smallRss[^1]:0} MB)"));
+            if (compareSearch && run % 2 == 0)
+            {
+                withoutSearch.Add(await BackfillWithoutSearchAsync(server, etl, big.Path, output, cancellationToken).ConfigureAwait(false));
+            }
         }
 
         // The daily loads are measured in the state a warehouse is in between daily loads: vacuumed. Right
@@ -71,9 +83,14 @@ internal static class BenchCommand
         var (incrementalLoad, incrementalDatabase, incrementalCommand) = await MeasureIncrementalAsync(server, work, etl, cancellationToken).ConfigureAwait(false);
 
         var viewsAfterDaily = await ViewTimings.MeasureAsync(new NpgsqlConnectionStringBuilder(server) { Database = "bench" }.ConnectionString, cancellationToken).ConfigureAwait(false);
+        var search = await SearchTimings.MeasureAsync(new NpgsqlConnectionStringBuilder(server) { Database = "bench" }.ConnectionString, cancellationToken).ConfigureAwait(false);
+        var searchCost = compareSearch
+            ? SearchCostReport(backfills.Select(b => b.Seconds).ToList(), withoutSearch, await CompareDailyAsync(server, work, output, cancellationToken).ConfigureAwait(false))
+            : string.Empty;
 
         var report = Report(papers, smallPapers, runs, big, parse, backfills, smallRss, incrementalLoad, incrementalDatabase, incrementalCommand)
-            + Environment.NewLine + Environment.NewLine + ViewReport(papers, viewsAfterBackfill, viewsAfterDaily);
+            + Environment.NewLine + Environment.NewLine + ViewReport(papers, viewsAfterBackfill, viewsAfterDaily)
+            + Environment.NewLine + SearchReport(papers, search) + searchCost;
         output.WriteLine();
         output.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(work, "results.md"), report, cancellationToken).ConfigureAwait(false);
@@ -217,7 +234,10 @@ internal static class BenchCommand
     /// folder, with the statements the database spent its time on. For iterating on the daily load
     /// without a half-hour backfill; each call loads 20 files no earlier call loaded.
     /// </summary>
-    public static async Task<int> RunDailyAsync(string work, CancellationToken cancellationToken)
+    /// <param name="work">The work folder of a full run.</param>
+    /// <param name="compareSearch">Instead, load the 20 files into the warehouse and into a copy without search, interleaved (<see cref="SearchCost"/>), then time the search queries.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public static async Task<int> RunDailyAsync(string work, bool compareSearch, CancellationToken cancellationToken)
     {
         var output = Console.Out;
         var cluster = Path.Combine(work, "postgres");
@@ -230,6 +250,14 @@ internal static class BenchCommand
         var server = await EmbeddedPostgres.EnsureStartedAsync(
             new EmbeddedPostgresOptions { DataDirectory = cluster, Database = "postgres" }, output.WriteLine, cancellationToken).ConfigureAwait(false);
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = "bench", CommandTimeout = 0 }.ConnectionString;
+        if (compareSearch)
+        {
+            var pairs = await CompareDailyAsync(server, work, output, cancellationToken).ConfigureAwait(false);
+            output.WriteLine(SearchCostReport([], [], pairs));
+            output.WriteLine(SearchReport(0, await SearchTimings.MeasureAsync(connectionString, cancellationToken).ConfigureAwait(false)));
+            return 0;
+        }
+
         var daily = new DailyFiles(work);
         var statements = new Dictionary<string, List<StatementTime>>(StringComparer.Ordinal);
         var (calls, database, planning) = await LoadDailyAsync(connectionString, daily, daily.Next, statements, cancellationToken).ConfigureAwait(false);
@@ -257,6 +285,69 @@ internal static class BenchCommand
     }
 
     private const int DailyLoads = 20;
+
+    /// <summary>A backfill of the big corpus into a fresh warehouse without search; the loader's time in seconds.</summary>
+    private static async Task<double> BackfillWithoutSearchAsync(string server, string etl, string corpus, TextWriter output, CancellationToken cancellationToken)
+    {
+        var database = await FreshDatabaseAsync(server, SearchCost.WithoutSearch, cancellationToken).ConfigureAwait(false);
+        await SearchCost.DropSearchAsync(database, cancellationToken).ConfigureAwait(false);
+        await CheckpointAsync(database, cancellationToken).ConfigureAwait(false);
+        var load = await ChildLoad.RunAsync(etl, database, corpus, cancellationToken).ConfigureAwait(false);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"backfill without search: {load.LoaderTime.TotalSeconds:0.0} s"));
+        return load.LoaderTime.TotalSeconds;
+    }
+
+    /// <summary>20 more daily files into the warehouse 'bench' and into a copy of it without search, interleaved.</summary>
+    private static async Task<(List<double> With, List<double> Without)> CompareDailyAsync(string server, string work, TextWriter output, CancellationToken cancellationToken)
+    {
+        var withSearch = new NpgsqlConnectionStringBuilder(server) { Database = "bench", CommandTimeout = 0 }.ConnectionString;
+        var withoutSearch = await SearchCost.CopyWithoutSearchAsync(server, "bench", cancellationToken).ConfigureAwait(false);
+        var daily = new DailyFiles(work);
+        var times = await SearchCost.DailyAsync(withSearch, withoutSearch, daily, daily.Next, DailyLoads, cancellationToken).ConfigureAwait(false);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"daily database time with search: {string.Join(", ", times.With.Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))} ms; without: {string.Join(", ", times.Without.Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))} ms"));
+        return times;
+    }
+
+    /// <summary>The search queries' times: their median and the slowest, with each query.</summary>
+    private static string SearchReport(int papers, IReadOnlyList<SearchTimings.Timing> timings)
+    {
+        var table = new StringBuilder();
+        var slowest = timings.MaxBy(timing => timing.Milliseconds)!;
+        table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| report.search_papers{(papers > 0 ? $" ({papers:N0} papers)" : string.Empty)}, 20 phrase queries with a category, top 50 | value | target |"));
+        table.AppendLine("|---|---|---|");
+        table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| median | {Stats.Median(timings.Select(timing => timing.Milliseconds)):0} ms | ≤ 100 ms |"));
+        table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| slowest | {slowest.Milliseconds:0} ms (`{slowest.Query}` in {slowest.Category}) | ≤ 300 ms |"));
+        table.AppendLine();
+        table.AppendLine("| query | category | rows | ms (median of 3) |");
+        table.AppendLine("|---|---|---|---|");
+        foreach (var timing in timings)
+        {
+            table.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| `{timing.Query}` | {timing.Category} | {timing.Rows} | {timing.Milliseconds:0.0} |"));
+        }
+
+        return table.ToString();
+    }
+
+    /// <summary>What search costs the loads: backfills with and without it, daily loads in pairs.</summary>
+    private static string SearchCostReport(List<double> backfillWith, List<double> backfillWithout, (List<double> With, List<double> Without) daily)
+    {
+        var table = new StringBuilder(Environment.NewLine);
+        table.AppendLine("| what search costs the loads (interleaved with and without it) | with | without | growth | target |");
+        table.AppendLine("|---|---|---|---|---|");
+        if (backfillWith.Count > 0 && backfillWithout.Count > 0)
+        {
+            var with = Stats.Median(backfillWith);
+            var without = Stats.Median(backfillWithout);
+            table.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| backfill, loader time (median of {backfillWith.Count} / {backfillWithout.Count}) | {with:0.0} s | {without:0.0} s | {(with / without - 1) * 100:0.0}% | ≤ 10% |"));
+        }
+
+        var differences = daily.With.Zip(daily.Without, (with, without) => with - without).ToList();
+        table.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"| daily 100-entry file, database time (median of {daily.With.Count} pairs) | {Stats.Median(daily.With):0.0} ms | {Stats.Median(daily.Without):0.0} ms | {Stats.Median(differences):0.0} ms (median of the pairs' differences) | ≤ 10 ms |"));
+        return table.ToString();
+    }
 
     /// <summary>Loads <see cref="DailyLoads"/> daily files from <paramref name="first"/> one at a time with one warm loader, as the service does.</summary>
     private static async Task<(List<double> LoadMs, List<double> DatabaseMs, List<double> PlanningMs)> LoadDailyAsync(
@@ -311,23 +402,6 @@ internal static class BenchCommand
     {
         var flat = string.Join(' ', query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return flat.Length <= 110 ? flat : flat[..110] + "…";
-    }
-
-    /// <summary>The benchmark's daily files (<see cref="CorpusGenerator.DailyFile"/>), written to the work folder as they are loaded.</summary>
-    private sealed class DailyFiles(string work)
-    {
-        private readonly string _folder = Directory.CreateDirectory(Path.Combine(work, "daily")).FullName;
-
-        /// <summary>The first index no run has written yet (a full run writes 0 to 39 into a fresh warehouse).</summary>
-        public int Next => Directory.GetFiles(_folder, "*.md").Length;
-
-        public string Write(int index)
-        {
-            var file = CorpusGenerator.DailyFile(new GeneratorOptions { Papers = 200_000, Seed = 42 }, 100, index);
-            var path = Path.Combine(_folder, $"{index:D3}.md");
-            File.WriteAllText(path, file.Content, new UTF8Encoding(false));
-            return path;
-        }
     }
 
     /// <summary>Both the backfill and the floor start right after a checkpoint, so neither pays for the other's WAL.</summary>

@@ -35,7 +35,7 @@ internal static class CopyFloor
         await ExecuteAsync(connection, FloorDdl("004_source_formats"), cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, "INSERT INTO floor.source_formats SELECT * FROM warehouse.source_formats", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, FloorDdl("005_source_format_keys"), cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, FloorDdl("006_reporting_performance"), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, FloorDdl("007_reporting_performance"), cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, "CHECKPOINT", cancellationToken).ConfigureAwait(false);
 
         var clock = Stopwatch.StartNew();

@@ -16,15 +16,19 @@ var dailyOnly = new Option<bool>("--daily-only")
 {
     Description = "Only load 20 more daily files into the warehouse a full run left in --work-dir, and show where the database time went",
 };
-var root = new RootCommand("Measures parsing, backfill against its COPY floor, incremental loads and loader memory; see docs/benchmarks.md")
+var compareSearch = new Option<bool>("--compare-search")
 {
-    papers, smallPapers, runs, workDirectory, etl, dailyOnly,
+    Description = "Also measure the loads without search (backfills, and daily files into a copy of the warehouse without it), interleaved with the loads with it",
+};
+var root = new RootCommand("Measures parsing, backfill against its COPY floor, incremental loads, loader memory and search; see docs/benchmarks.md")
+{
+    papers, smallPapers, runs, workDirectory, etl, dailyOnly, compareSearch,
 };
 root.SetAction((parsed, token) =>
 {
     if (parsed.GetValue(dailyOnly))
     {
-        return BenchCommand.RunDailyAsync(Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"), token);
+        return BenchCommand.RunDailyAsync(Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"), parsed.GetValue(compareSearch), token);
     }
 
     var papersValue = parsed.GetValue(papers) ?? 200_000;
@@ -34,6 +38,7 @@ root.SetAction((parsed, token) =>
         parsed.GetValue(runs) ?? 3,
         Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"),
         Path.GetFullPath(parsed.GetValue(etl) ?? Path.Combine(AppContext.BaseDirectory, "etl.dll")),
+        parsed.GetValue(compareSearch),
         token);
 });
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,4 @@
--- Brings the author store (sql/report/author_store.sql) up to date for the papers in dirty_papers, and
+-- Brings the author store (sql/schema/008_author_store.sql) up to date for the papers in dirty_papers, and
 -- empties it: the drain of a load that touched a small share of the papers. Runs in the transaction of
 -- the load's last batch (or in one of its own, after begin_batch.sql), under the load lock, followed in
 -- the same transaction by author_store_removals.sql when a paper took back a contribution (the last

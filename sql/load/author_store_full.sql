@@ -1,4 +1,4 @@
--- Recomputes the author store (sql/report/author_store.sql) from the whole warehouse and empties
+-- Recomputes the author store (sql/schema/008_author_store.sql) from the whole warehouse and empties
 -- dirty_papers: the drain of a load whose dirty papers are a large share of all papers (a backfill),
 -- of etl rebuild and of the migration. Runs in the transaction of the load's last batch (or of etl
 -- rebuild), under the load lock.

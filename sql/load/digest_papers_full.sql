@@ -1,5 +1,5 @@
 -- Recounts report_store.digest_papers for every digest from all of the evidence (invariants:
--- sql/report/digest_papers.sql): etl rebuild and reparse, whose new evidence may move a paper's first
+-- sql/schema/009_report_store_digests.sql): etl rebuild and reparse, whose new evidence may move a paper's first
 -- listing, and the migration that creates the table.
 DELETE FROM report_store.digest_papers;
 

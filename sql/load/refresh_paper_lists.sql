@@ -1,4 +1,4 @@
--- Keeps report_store.paper_lists current (see sql/report/paper_lists.sql) after apply_papers.sql, in
+-- Keeps report_store.paper_lists current (see sql/schema/006_report_store.sql) after apply_papers.sql, in
 -- the same transaction. Runs for a batch (touched_papers: the batch's papers; touched_authors: authors
 -- of its detailed entries, staged_authors: their display names now; renamed_authors: those whose name
 -- apply_papers.sql changed, staged by AuthorNames) and for etl rebuild (every paper).

@@ -1,4 +1,4 @@
--- Keeps report_store.paper_quality current (see sql/report/data_quality.sql) after apply_papers.sql, in
+-- Keeps report_store.paper_quality current (see sql/schema/006_report_store.sql) after apply_papers.sql, in
 -- the same transaction: the quality facts of a paper depend only on its own evidence and on the version
 -- each compact entry speaks for (compact_versions), which change only for the papers a batch touches.
 --

@@ -1,23 +1,10 @@
 -- Per pair of authors who wrote at least one paper together; each pair once, author_key_a < author_key_b
--- in byte order. Dates are UTC days of v1 submission.
+-- in byte order. Dates are UTC days of v1 submission. Read from the author store
+-- (sql/schema/008_author_store.sql), display names stored with each pair: joining 1.5 million pairs twice
+-- with the authors cost more than scanning them.
 CREATE OR REPLACE VIEW report.coauthorships AS
-SELECT j.author_key_a,
-       a.display_name AS display_name_a,
-       j.author_key_b,
-       b.display_name AS display_name_b,
-       j.joint_papers,
-       j.first_joint_date,
-       j.last_joint_date
-FROM (SELECT x.author_key AS author_key_a, y.author_key AS author_key_b, count(*)::integer AS joint_papers,
-             min((p.published_at AT TIME ZONE 'UTC')::date) AS first_joint_date,
-             max((p.published_at AT TIME ZONE 'UTC')::date) AS last_joint_date
-      -- a name listed twice on one paper ("M. D." as a title) counts once
-      FROM (SELECT DISTINCT arxiv_id, author_key FROM warehouse.paper_authors) x
-      JOIN (SELECT DISTINCT arxiv_id, author_key FROM warehouse.paper_authors) y ON y.arxiv_id = x.arxiv_id AND y.author_key COLLATE "C" > x.author_key COLLATE "C"
-      JOIN warehouse.papers p ON p.arxiv_id = x.arxiv_id
-      GROUP BY x.author_key, y.author_key) j
-JOIN warehouse.authors a ON a.author_key = j.author_key_a
-JOIN warehouse.authors b ON b.author_key = j.author_key_b;
+SELECT author_key_a, display_name_a, author_key_b, display_name_b, joint_papers, first_joint_date, last_joint_date
+FROM report_store.coauthor_pairs;
 
 COMMENT ON VIEW report.coauthorships IS 'Per pair of authors with a joint paper (each pair once): joint papers and the first and last joint paper dates.';
 COMMENT ON COLUMN report.coauthorships.author_key_a IS 'The pair''s first author key (byte order); join report.authors on author_key.';

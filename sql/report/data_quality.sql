@@ -1,20 +1,10 @@
 -- Data-quality figures as (metric, detail, value) rows. Generic over formats: every format present in
 -- the loaded digests gets its own rows, so a new format needs no change here.
 --
--- The per-paper facts that need every evidence text (formats, duplicates, differing versions) are
--- materialized in report_store.paper_quality, kept by the loader for the papers each batch touches
--- (sql/load/refresh_paper_quality.sql); aggregating the whole evidence on every query took seconds.
---
--- Invariant (after every committed batch): each paper's row equals what that script computes from all
--- of the paper's evidence.
-CREATE TABLE IF NOT EXISTS report_store.paper_quality (
-    arxiv_id            text PRIMARY KEY,
-    formats             text[] NOT NULL,   -- distinct formats of the paper's entries, sorted
-    duplicate_entries   integer NOT NULL,  -- entries beyond the first of the paper in the same file
-    conflicting_formats text[] NOT NULL,   -- one element per version on which entries of that format disagree
-    differing_formats   text[] NOT NULL    -- one 'a vs b' per version on which formats a and b share no text
-);
-
+-- The per-paper facts that need every evidence text (formats, duplicates, differing versions) are read
+-- from report_store.paper_quality (sql/schema/006_report_store.sql), kept by the loader for the papers
+-- each batch touches (sql/load/refresh_paper_quality.sql); aggregating the whole evidence on every query
+-- took seconds. Mojibake repairs are counted per digest while parsing (warehouse.digests.mojibake_repairs).
 CREATE OR REPLACE VIEW report.data_quality AS
 WITH formats AS (
     SELECT DISTINCT format FROM warehouse.digests WHERE format IS NOT NULL
@@ -51,9 +41,12 @@ UNION ALL
 SELECT 'cross_format_versions_with_different_texts', fa.format || ' vs ' || fb.format, coalesce(d.versions, 0)
 FROM formats fa
 JOIN formats fb ON fb.format > fa.format
-LEFT JOIN differing d ON d.pair = fa.format || ' vs ' || fb.format;
+LEFT JOIN differing d ON d.pair = fa.format || ' vs ' || fb.format
+UNION ALL
+-- Words of accepted files that the parser repaired (UTF-8 once decoded as Windows-1252 or Mac Roman).
+SELECT 'mojibake_repairs', NULL, coalesce(sum(mojibake_repairs), 0)::bigint FROM warehouse.digests WHERE outcome <> 'rejected';
 
-COMMENT ON VIEW report.data_quality IS 'Data-quality figures: papers known from one format only, rejected files and entries (by reason), duplicate entries within a file, versions seen with different texts, cross-format versions whose texts differ.';
-COMMENT ON COLUMN report.data_quality.metric IS 'papers_only_from_<format>, rejected_files, rejected_entries, rejected_entries_by_reason, duplicate_entries_within_a_file, versions_seen_with_different_texts, cross_format_versions_with_different_texts.';
+COMMENT ON VIEW report.data_quality IS 'Data-quality figures: papers known from one format only, rejected files and entries (by reason), duplicate entries within a file, versions seen with different texts, cross-format versions whose texts differ, mojibake repairs.';
+COMMENT ON COLUMN report.data_quality.metric IS 'papers_only_from_<format>, rejected_files, rejected_entries, rejected_entries_by_reason, duplicate_entries_within_a_file, versions_seen_with_different_texts, cross_format_versions_with_different_texts, mojibake_repairs.';
 COMMENT ON COLUMN report.data_quality.detail IS 'The reason (quoted values folded to …), the format, or the pair of formats (''compact vs detailed''); null when the metric has no breakdown.';
 COMMENT ON COLUMN report.data_quality.value IS 'The count.';

@@ -1,29 +1,22 @@
 -- The ingest log: one row per distinct file content offered to the loader. A paper is new in the first
--- digest (in load order, digest_id) that listed it and updated in every later one.
+-- digest (in load order, digest_id) that listed it and updated in every later one. The counts are stored
+-- per digest when its batch loads (report_store.digest_papers, sql/schema/009_report_store_digests.sql):
+-- a digest whose counts are not stored yet (its batch has not committed) is not visible here either,
+-- since both commit together.
 CREATE OR REPLACE VIEW report.digests AS
-WITH first_seen AS (
-    SELECT arxiv_id, min(digest_id) AS digest_id FROM warehouse.evidence GROUP BY arxiv_id
-),
-new_papers AS (
-    SELECT digest_id, count(*) AS papers FROM first_seen GROUP BY digest_id
-),
-listed AS (
-    SELECT digest_id, count(DISTINCT arxiv_id) AS papers FROM warehouse.evidence GROUP BY digest_id
-)
 SELECT d.digest_id,
        d.path AS file,
        d.format,
        d.category,
        d.digest_date,
        d.entries,
-       coalesce(n.papers, 0)::integer AS new_papers,
-       (coalesce(l.papers, 0) - coalesce(n.papers, 0))::integer AS papers_updated,
+       coalesce(c.new_papers, 0) AS new_papers,
+       coalesce(c.listed_papers - c.new_papers, 0) AS papers_updated,
        d.rejected_entries,
        d.outcome,
        d.loaded_at
 FROM warehouse.digests d
-LEFT JOIN new_papers n ON n.digest_id = d.digest_id
-LEFT JOIN listed l ON l.digest_id = d.digest_id;
+LEFT JOIN report_store.digest_papers c ON c.digest_id = d.digest_id;
 
 COMMENT ON VIEW report.digests IS 'The ingest log: per distinct file content, its format, category, date, entries, papers it brought first, papers it updated, rejected entries and when it was loaded.';
 COMMENT ON COLUMN report.digests.digest_id IS 'Load order: a higher id was loaded later (or later in the same batch).';

@@ -33,7 +33,6 @@ public sealed class SourceFormats : Migration
         }
 
         migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/schema/005_source_format_keys.sql"));
-        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/paper_versions_sources.sql"));
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

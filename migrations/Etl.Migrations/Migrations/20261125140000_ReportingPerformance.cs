@@ -19,9 +19,8 @@ public sealed class ReportingPerformance : Migration
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         var assembly = typeof(ReportingPerformance).Assembly;
-        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/schema/006_reporting_performance.sql"));
-        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/author_store.sql"));
-        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/data_quality_mojibake.sql"));
+        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/schema/007_reporting_performance.sql"));
+        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/schema/008_author_store.sql"));
 
         // The store is filled for the papers already loaded by 20261126000000_FasterReportStores, the newest
         // migration that changes it: the fill is the loader's current script, written for the newest tables.
@@ -30,15 +29,6 @@ public sealed class ReportingPerformance : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
-        var assembly = typeof(ReportingPerformance).Assembly;
-        migrationBuilder.Sql("""
-            DROP VIEW report.data_quality;
-            ALTER VIEW report_store.data_quality_base RENAME TO data_quality;
-            ALTER VIEW report_store.data_quality SET SCHEMA report;
-            COMMENT ON VIEW report.data_quality IS 'Data-quality figures: papers known from one format only, rejected files and entries (by reason), duplicate entries within a file, versions seen with different texts, cross-format versions whose texts differ.';
-            """);
-        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/authors.sql"));
-        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/coauthorships.sql"));
         migrationBuilder.Sql("""
             DROP TABLE report_store.dirty_papers, report_store.dirty_authors, report_store.paper_author_keys, report_store.coauthor_pairs,
                        report_store.author_categories, report_store.author_stats;

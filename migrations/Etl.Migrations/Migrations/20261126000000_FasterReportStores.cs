@@ -9,8 +9,7 @@ namespace Etl.Migrations.Migrations;
 /// <summary>
 /// Issue 12, performance: <c>report.digests</c> reads each digest's paper counts, stored when its batch
 /// loads, instead of aggregating all of the evidence on every query; the author store keeps each
-/// author's category counts in the author's own row, so a daily load writes each author once; etl_reader
-/// runs without JIT compilation.
+/// author's category counts in the author's own row, so a daily load writes each author once.
 /// </summary>
 /// <remarks>
 /// The stores are filled here by the loader's current scripts (as a rebuild fills them), so only the
@@ -25,9 +24,7 @@ public sealed class FasterReportStores : Migration
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         var assembly = typeof(FasterReportStores).Assembly;
-        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/digest_papers.sql"));
-        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/author_store_categories.sql"));
-        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/reader_jit.sql"));
+        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/schema/009_report_store_digests.sql"));
         migrationBuilder.Sql(EmbeddedSql.Read(typeof(EmbeddedSql).Assembly, $"sql/load/{ReportStore.DigestPapersFullScript}.sql"));
         // The author store is filled by 20261205120000_Snapshot, the newest migration that changes it (its settings).
     }
@@ -35,10 +32,6 @@ public sealed class FasterReportStores : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
-        var assembly = typeof(FasterReportStores).Assembly;
-        // etl_reader keeps jit = off (sql/report/reader_jit.sql): the role is cluster-wide, other databases
-        // of the cluster may be at this migration still, and the setting is right for any version.
-        migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/report/digests.sql"));
         migrationBuilder.Sql("""
             DROP TABLE report_store.digest_papers;
             CREATE TABLE report_store.author_categories (

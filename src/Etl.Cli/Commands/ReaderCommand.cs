@@ -40,8 +40,7 @@ internal static class ReaderCommand
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         var connectionString = services.GetRequiredService<WarehouseConnection>().ConnectionString;
         // The role, its grants and its settings, as the migrations give them.
-        var roleSql = EmbeddedSql.Read(typeof(WarehouseMigrator).Assembly, "sql/report/reader_role.sql") + Environment.NewLine
-            + EmbeddedSql.Read(typeof(WarehouseMigrator).Assembly, "sql/report/reader_jit.sql");
+        var roleSql = EmbeddedSql.Read(typeof(WarehouseMigrator).Assembly, ReportScripts.ReaderScript);
         if (!await MayManageRolesAsync(dataSource, cancellationToken).ConfigureAwait(false))
         {
             Console.Out.WriteLine("-- The role this command connects as may not create or alter roles. Ask an administrator to run, in this database:");

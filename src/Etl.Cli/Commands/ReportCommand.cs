@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using Etl.Cli.Terminal;
 using Etl.Data.Reporting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,15 +15,13 @@ namespace Etl.Cli.Commands;
 /// </summary>
 internal static class ReportCommand
 {
-    private const int TableCellWidth = 60;
-
     public static Command Create(IConfiguration configuration)
     {
         var view = new Argument<string>("view") { Description = "A view of schema report (papers, revisions, authors, …; see docs/reporting.md)", Arity = ArgumentArity.ZeroOrOne };
         var where = new Option<string>("--where") { Description = "A SQL condition on the view's columns; runs in a read-only transaction", HelpName = "SQL" };
         var limit = PositiveInt.Option("--limit", "Print at most N rows");
         var format = new Option<string>("--format") { Description = "table (default), csv with a header row, or json (one array of objects)", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
+        format.AcceptOnlyFromAmong(Rows.Formats);
         var html = new Option<string>("--html") { Description = "Write the report page (charts of the report views, one self-contained HTML file) instead", HelpName = "FILE" };
         var command = new Command("report", "Print a view of schema report, or write the report page with --html") { view, where, limit, format, html }.WithWarehouseOptions();
         command.Validators.Add(result =>
@@ -101,31 +98,8 @@ internal static class ReportCommand
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var row = new object?[columns.Length];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        switch (format)
-        {
-            case "csv":
-                WriteCsv(output, columns, rows);
-                break;
-            case "json":
-                WriteJson(output, columns, rows);
-                break;
-            default:
-                WriteTable(output, columns, rows);
-                break;
-        }
+        var (columns, rows) = await Rows.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+        Rows.Write(output, format, columns, rows);
     }
 
     private static async Task<HashSet<string>> ReportViewsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -141,101 +115,4 @@ internal static class ReportCommand
 
         return views;
     }
-
-    private static void WriteTable(TextWriter output, string[] columns, List<object?[]> rows)
-    {
-        var cells = rows.Select(row => row.Select(value => Truncate(Text(value))).ToArray()).ToList();
-        var widths = columns.Select((column, i) => Math.Max(column.Length, cells.Select(row => row[i].Length).DefaultIfEmpty(0).Max())).ToArray();
-        output.WriteLine(string.Join(" | ", columns.Select((column, i) => column.PadRight(widths[i]))).TrimEnd());
-        output.WriteLine(string.Join("-+-", widths.Select(width => new string('-', width))));
-        foreach (var row in cells)
-        {
-            output.WriteLine(string.Join(" | ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
-        }
-
-        output.WriteLine(rows.Count == 1 ? "(1 row)" : $"({rows.Count} rows)");
-    }
-
-    private static void WriteCsv(TextWriter output, string[] columns, List<object?[]> rows)
-    {
-        output.WriteLine(string.Join(',', columns.Select(Csv)));
-        foreach (var row in rows)
-        {
-            output.WriteLine(string.Join(',', row.Select(value => Csv(Text(value)))));
-        }
-    }
-
-    private static void WriteJson(TextWriter output, string[] columns, List<object?[]> rows)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartArray();
-            foreach (var row in rows)
-            {
-                json.WriteStartObject();
-                for (var i = 0; i < columns.Length; i++)
-                {
-                    json.WritePropertyName(columns[i]);
-                    WriteJsonValue(json, row[i]);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
-    }
-
-    private static void WriteJsonValue(Utf8JsonWriter json, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                json.WriteNullValue();
-                break;
-            case bool flag:
-                json.WriteBooleanValue(flag);
-                break;
-            case int or long or short or decimal or double or float:
-                json.WriteRawValue(Convert.ToString(value, CultureInfo.InvariantCulture)!);
-                break;
-            case Array array when value is not byte[]:
-                json.WriteStartArray();
-                foreach (var item in array)
-                {
-                    WriteJsonValue(json, item);
-                }
-
-                json.WriteEndArray();
-                break;
-            default:
-                json.WriteStringValue(Text(value));
-                break;
-        }
-    }
-
-    /// <summary>One cell as text: ISO dates and UTC times, arrays joined with "; ".</summary>
-    private static string Text(object? value) => value switch
-    {
-        null => string.Empty,
-        DateTime time => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        bool flag => flag ? "true" : "false",
-        byte[] bytes => Convert.ToHexStringLower(bytes),
-        Array array => string.Join("; ", array.Cast<object?>().Select(Text)),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
-
-    private static string Truncate(string text)
-    {
-        var line = text.ReplaceLineEndings(" ");
-        return line.Length <= TableCellWidth ? line : line[..(TableCellWidth - 1)] + "…";
-    }
-
-    private static string Csv(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -64,9 +64,14 @@ internal static class WarehouseOptions
             var applied = await services.GetRequiredService<ResiliencePipeline>().ExecuteAsync(
                 async token => await WarehouseMigrator.MigrateAsync(connectionString, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
-            foreach (var migration in applied)
+            foreach (var migration in applied.Migrations)
             {
                 Console.Out.WriteLine($"Applied migration {migration}");
+            }
+
+            foreach (var script in applied.ReportScripts)
+            {
+                Console.Out.WriteLine($"Applied {script}");
             }
 
             return services;

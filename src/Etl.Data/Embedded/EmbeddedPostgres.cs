@@ -257,7 +257,7 @@ public static class EmbeddedPostgres
             .AppendLine("checkpoint_timeout = 30min")
             .AppendLine("wal_level = minimal")
             .AppendLine("max_wal_senders = 0")
-            // JIT compilation cost report queries 0.15-0.4 s each and never paid back (sql/report/reader_jit.sql).
+            // JIT compilation cost report queries 0.15-0.4 s each and never paid back (sql/roles/etl_reader.sql).
             .AppendLine("jit = off");
         if (HasStatementStatistics(bin))
         {

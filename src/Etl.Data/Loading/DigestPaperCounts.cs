@@ -5,7 +5,7 @@ namespace Etl.Data.Loading;
 
 /// <summary>
 /// The paper counts of a batch's new digests for <c>report.digests</c> (invariants:
-/// <c>sql/report/digest_papers.sql</c>): the papers each lists, and the papers it lists first. Taken
+/// <c>sql/schema/009_report_store_digests.sql</c>): the papers each lists, and the papers it lists first. Taken
 /// from the evidence reconciliation reads anyway (<see cref="PaperRebuild"/> reads every entry of every
 /// paper the batch touched), so they cost the database nothing but one COPY: only a touched paper can be
 /// listed by, or first listed in, one of the batch's digests.

@@ -8,8 +8,9 @@ namespace Etl.Data.Reporting;
 /// Keeps the tables behind the materialized parts of the report views (schema <c>report_store</c>, see
 /// docs/reporting.md) current. The per-paper lists and quality facts are rewritten in each batch's own
 /// transaction, for the papers it touched; the author store (<c>report.authors</c>,
-/// <c>report.coauthorships</c>) only records those papers then, and is brought up to date once at the
-/// end of the load (<see cref="DrainAsync"/>), which computes each author once instead of once per batch.
+/// <c>report.coauthorships</c>) and the words of search (<c>report.search_papers</c>) only record those
+/// papers then, and are brought up to date once at the end of the load (<see cref="DrainAsync"/>), which
+/// computes each author and each paper's words once instead of once per batch.
 /// </summary>
 public static class ReportStore
 {
@@ -24,6 +25,12 @@ public static class ReportStore
 
     /// <summary>Recomputes the whole author store from the warehouse (<c>sql/load</c>); the migration runs it to fill it.</summary>
     public const string AuthorStoreFullScript = "author_store_full";
+
+    /// <summary>Recomputes the words of every paper for search (<c>sql/load</c>); the migration runs it to fill the table.</summary>
+    public const string SearchFullScript = "paper_search_full";
+
+    /// <summary>The words of the dirty papers and of the renamed authors' papers, for search (<c>sql/load</c>).</summary>
+    private const string SearchDeltaScript = "paper_search_delta";
 
     /// <summary>Recounts every digest's papers (<c>sql/load</c>): rebuild and reparse run it, and the migration to fill the store.</summary>
     public const string DigestPapersFullScript = "digest_papers_full";
@@ -91,23 +98,39 @@ public static class ReportStore
     {
         var phase = Stopwatch.GetTimestamp();
         long dirty, renamed, stored;
+        long? searchable;
         await using (var count = new NpgsqlCommand(
             """
             SELECT (SELECT count(*) FROM report_store.dirty_papers),
                    (SELECT count(*) FROM report_store.dirty_authors),
-                   (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'report_store.paper_author_keys'::regclass)
+                   (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'report_store.paper_author_keys'::regclass),
+                   (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = to_regclass('report_store.paper_search'))
             """,
             connection))
         await using (var reader = await count.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             (dirty, renamed, stored) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+            searchable = reader.IsDBNull(3) ? null : reader.GetInt64(3);
         }
 
         if (dirty + renamed == 0 && !everything)
         {
             return;
         }
+
+        // Search reads the same record of dirty papers and renamed authors, so it goes first: the author
+        // store's scripts empty it. A warehouse without the table (the benchmark's comparison, see
+        // docs/benchmarks.md) has nothing to keep.
+        if (searchable is { } rows)
+        {
+            var searchPhase = Stopwatch.GetTimestamp();
+            var search = everything || dirty >= FullRecomputeShare * rows ? SearchFullScript : SearchDeltaScript;
+            await LoadSql.RunAsync(connection, search, cancellationToken).ConfigureAwait(false);
+            timings?.Add($"report store: {search}", searchPhase);
+        }
+
+        phase = Stopwatch.GetTimestamp();
 
         var script = everything || dirty >= FullRecomputeShare * stored ? AuthorStoreFullScript : DeltaScript;
         bool removals;

@@ -110,7 +110,7 @@ public sealed class ListingLoadTests
         }
 
         Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM pg_tables WHERE schemaname = 'warehouse' AND tablename = 'source_formats'"));
-        Assert.Equal(["20261125120000_SourceFormats"], (await WarehouseMigrator.MigrateAsync(database.ConnectionString, CancellationToken.None)).Where(m => m.StartsWith("20261125120000", StringComparison.Ordinal)));
+        Assert.Equal(["20261125120000_SourceFormats"], (await WarehouseMigrator.MigrateAsync(database.ConnectionString, CancellationToken.None)).Migrations.Where(m => m.StartsWith("20261125120000", StringComparison.Ordinal)));
         await database.LoadAsync(SharedSamples.Files("listings"));
 
         string[] files = [.. SharedSamples.Files("seeds"), .. SharedSamples.Files("listings")];

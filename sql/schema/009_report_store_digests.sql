@@ -1,3 +1,5 @@
+-- Migration FasterReportStores: the stores behind report.digests and the author store's second form.
+--
 -- report.digests materialized: counting every digest's papers, and the digest where each paper was first
 -- listed, from all of the evidence took 1.6-1.9 s per query at 200,000 papers.
 --
@@ -16,19 +18,14 @@ CREATE TABLE IF NOT EXISTS report_store.digest_papers (
     new_papers    integer NOT NULL CHECK (new_papers BETWEEN 0 AND listed_papers)
 );
 
--- Same columns, meaning and comments as before (sql/report/digests.sql). A digest whose counts are not
--- stored yet (its batch has not committed) is not visible here either: both commit together.
-CREATE OR REPLACE VIEW report.digests AS
-SELECT d.digest_id,
-       d.path AS file,
-       d.format,
-       d.category,
-       d.digest_date,
-       d.entries,
-       coalesce(c.new_papers, 0) AS new_papers,
-       coalesce(c.listed_papers - c.new_papers, 0) AS papers_updated,
-       d.rejected_entries,
-       d.outcome,
-       d.loaded_at
-FROM warehouse.digests d
-LEFT JOIN report_store.digest_papers c ON c.digest_id = d.digest_id;
+-- The author store, second form: each author's papers per primary category live in author_stats
+-- (category_papers) instead of a table of their own, so a drain writes each changed author once, not
+-- once per category plus once for the author (sql/load/author_store_delta.sql). Replaces the table
+-- author_categories of sql/schema/008_author_store.sql; the other invariants there still hold, and:
+--   * author_stats.category_papers = per primary category of the author's papers, their number
+--     (a JSON object of positive integers; categories without papers are absent);
+--   * author_stats.top_categories = the (at most) three categories of category_papers with the most
+--     papers, ties going to the lower code in byte order.
+ALTER TABLE report_store.author_stats ADD COLUMN IF NOT EXISTS category_papers jsonb NOT NULL DEFAULT '{}';
+ALTER TABLE report_store.author_stats ALTER COLUMN category_papers DROP DEFAULT;
+DROP TABLE IF EXISTS report_store.author_categories;

@@ -1,5 +1,6 @@
--- report.authors and report.coauthorships materialized: aggregating the 800,000 author links into
--- 1.5 million coauthor pairs on every query took 17-34 s at 200,000 papers.
+-- The author store (migration ReportingPerformance): report.authors and report.coauthorships materialized
+-- (their views are sql/report/authors.sql and coauthorships.sql): aggregating the 800,000 author links
+-- into 1.5 million coauthor pairs on every query took 17-34 s at 200,000 papers.
 --
 -- Kept current once per load, not per batch (src/Etl.Data/Reporting/ReportStore.cs): every batch only
 -- records the papers it touched in dirty_papers, in its own transaction (so a crash never loses them);
@@ -16,7 +17,7 @@
 --   * coauthor_pairs equals, per pair of authors with a joint paper (author_key_a < author_key_b in
 --     byte order), the number of papers both sign and their first and last day;
 --   * author_categories equals, per author and primary category, the author's papers in it (since
---     20261126000000_FasterReportStores: author_stats.category_papers, sql/report/author_store_categories.sql);
+--     20261126000000_FasterReportStores: author_stats.category_papers, sql/schema/009_report_store_digests.sql);
 --   * author_stats equals the per-author figures of report.authors (coauthors = pairs of the author);
 --   * the display names in author_stats and coauthor_pairs are those of warehouse.authors.
 -- When dirty_papers or dirty_authors is not empty, the invariants hold for every paper and author not
@@ -67,12 +68,3 @@ CREATE TABLE IF NOT EXISTS report_store.author_stats (
     coauthors        integer NOT NULL,
     top_categories   text[] NOT NULL
 );
-
--- Same columns, meaning and comments as before (sql/report/authors.sql, sql/report/coauthorships.sql).
-CREATE OR REPLACE VIEW report.authors AS
-SELECT author_key, display_name, papers, first_paper_date, last_paper_date, coauthors, top_categories
-FROM report_store.author_stats;
-
-CREATE OR REPLACE VIEW report.coauthorships AS
-SELECT author_key_a, display_name_a, author_key_b, display_name_b, joint_papers, first_joint_date, last_joint_date
-FROM report_store.coauthor_pairs;

@@ -1,0 +1,18 @@
+-- Recomputes report_store.paper_search (sql/schema/011_paper_search.sql) for every paper: the drain of a
+-- load whose dirty papers are a large share of the warehouse (a backfill), of etl rebuild (and so of
+-- etl reparse), and the migration that created it. Runs before the author store's drain empties
+-- dirty_papers, in the same transaction, under the load lock.
+TRUNCATE report_store.paper_search;
+
+-- Rows go in by primary category: the papers matching a search within a category then lie on few pages
+-- (a topic's papers share a category), so its ranking reads a fraction of the pages it would read with
+-- rows in load order. The texts are sorted before the vectors are computed (OFFSET 0 keeps the sort
+-- below the computation), so the sort carries the texts, not the larger vectors.
+INSERT INTO report_store.paper_search (arxiv_id, categories, published_at, document, authors)
+SELECT s.arxiv_id, s.categories, s.published_at, report_store.paper_words(s.title, s.abstract), report_store.author_words(s.authors)
+FROM (SELECT p.arxiv_id, coalesce(l.categories, '{}'::text[]) AS categories, p.published_at, p.title, p.abstract,
+             coalesce(l.authors, '{}'::text[]) AS authors
+      FROM warehouse.papers p
+      LEFT JOIN report_store.paper_lists l ON l.arxiv_id = p.arxiv_id
+      ORDER BY p.primary_category COLLATE "C", p.arxiv_id COLLATE "C"
+      OFFSET 0) s;
