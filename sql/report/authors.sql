@@ -7,7 +7,7 @@ FROM report_store.author_stats;
 
 COMMENT ON VIEW report.authors IS 'Per author: display name, papers, first and last paper dates, distinct coauthors, and the most frequent primary categories of their papers.';
 COMMENT ON COLUMN report.authors.author_key IS 'Identity of the person: NFKD, no accents, lowercase, non-word runs as one space (see docs/data-contract.md).';
-COMMENT ON COLUMN report.authors.display_name IS 'The most frequent spelling of the name across detailed digests.';
+COMMENT ON COLUMN report.authors.display_name IS 'The most frequent spelling of the name across detailed and listing entries and snapshot records.';
 COMMENT ON COLUMN report.authors.papers IS 'Papers the author signs (latest author list of each paper).';
 COMMENT ON COLUMN report.authors.first_paper_date IS 'UTC day of v1 of the author''s earliest paper.';
 COMMENT ON COLUMN report.authors.last_paper_date IS 'UTC day of v1 of the author''s latest paper.';

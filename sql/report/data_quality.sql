@@ -44,9 +44,16 @@ JOIN formats fb ON fb.format > fa.format
 LEFT JOIN differing d ON d.pair = fa.format || ' vs ' || fb.format
 UNION ALL
 -- Words of accepted files that the parser repaired (UTF-8 once decoded as Windows-1252 or Mac Roman).
-SELECT 'mojibake_repairs', NULL, coalesce(sum(mojibake_repairs), 0)::bigint FROM warehouse.digests WHERE outcome <> 'rejected';
+SELECT 'mojibake_repairs', NULL, coalesce(sum(mojibake_repairs), 0)::bigint FROM warehouse.digests WHERE outcome <> 'rejected'
+UNION ALL
+-- Large collaborations form no co-author pairs (report_store.settings.pair_author_limit, etl rebuild applies a
+-- change): how many papers the pairs of report.coauthorships and report.authors.coauthors leave out.
+SELECT 'papers_left_out_of_coauthor_pairs', 'more than ' || s.pair_author_limit || ' authors', count(k.arxiv_id)
+FROM report_store.settings s
+LEFT JOIN report_store.paper_author_keys k ON cardinality(k.author_keys) > s.pair_author_limit
+GROUP BY s.pair_author_limit;
 
-COMMENT ON VIEW report.data_quality IS 'Data-quality figures: papers known from one format only, rejected files and entries (by reason), duplicate entries within a file, versions seen with different texts, cross-format versions whose texts differ, mojibake repairs.';
-COMMENT ON COLUMN report.data_quality.metric IS 'papers_only_from_<format>, rejected_files, rejected_entries, rejected_entries_by_reason, duplicate_entries_within_a_file, versions_seen_with_different_texts, cross_format_versions_with_different_texts, mojibake_repairs.';
+COMMENT ON VIEW report.data_quality IS 'Data-quality figures: papers known from one format only, rejected files and entries (by reason), duplicate entries within a file, versions seen with different texts, cross-format versions whose texts differ, mojibake repairs, papers left out of the co-author pairs.';
+COMMENT ON COLUMN report.data_quality.metric IS 'papers_only_from_<format>, rejected_files, rejected_entries, rejected_entries_by_reason, duplicate_entries_within_a_file, versions_seen_with_different_texts, cross_format_versions_with_different_texts, mojibake_repairs, papers_left_out_of_coauthor_pairs.';
 COMMENT ON COLUMN report.data_quality.detail IS 'The reason (quoted values folded to …), the format, or the pair of formats (''compact vs detailed''); null when the metric has no breakdown.';
 COMMENT ON COLUMN report.data_quality.value IS 'The count.';

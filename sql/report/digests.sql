@@ -21,7 +21,7 @@ LEFT JOIN report_store.digest_papers c ON c.digest_id = d.digest_id;
 COMMENT ON VIEW report.digests IS 'The ingest log: per distinct file content, its format, category, date, entries, papers it brought first, papers it updated, rejected entries and when it was loaded.';
 COMMENT ON COLUMN report.digests.digest_id IS 'Load order: a higher id was loaded later (or later in the same batch).';
 COMMENT ON COLUMN report.digests.file IS 'Path under which the content was first loaded.';
-COMMENT ON COLUMN report.digests.format IS 'Digest format (detailed, compact, …); null for a file rejected as not a digest.';
+COMMENT ON COLUMN report.digests.format IS 'Format of the file (detailed, compact, listing, snapshot); null for a file rejected whole.';
 COMMENT ON COLUMN report.digests.category IS 'Category the digest header names.';
 COMMENT ON COLUMN report.digests.digest_date IS 'Date the digest header names.';
 COMMENT ON COLUMN report.digests.entries IS 'Accepted entries.';

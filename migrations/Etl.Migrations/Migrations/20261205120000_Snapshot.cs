@@ -18,7 +18,7 @@ public sealed class Snapshot : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
-        migrationBuilder.Sql(EmbeddedSql.Read(typeof(Snapshot).Assembly, "sql/schema/007_snapshot.sql"));
+        migrationBuilder.Sql(EmbeddedSql.Read(typeof(Snapshot).Assembly, "sql/schema/012_snapshot.sql"));
 
         // The newest migration that changes the author store (its settings) fills it for the papers already
         // loaded, with the loader's current script (see FasterReportStores).
