@@ -23,6 +23,7 @@ internal static class CommandLine
             RebuildCommand.Create(configuration),
             ReparseCommand.Create(configuration),
             ReportCommand.Create(configuration),
+            ExportCommand.Create(configuration),
             ReaderCommand.Create(configuration),
             ServeCommand.Create(configuration),
             GenerateCommand.Create(),
