@@ -16,9 +16,13 @@ var dailyOnly = new Option<bool>("--daily-only")
 {
     Description = "Only load 20 more daily files into the warehouse a full run left in --work-dir, and show where the database time went",
 };
-var root = new RootCommand("Measures parsing, backfill against its COPY floor, incremental loads and loader memory; see docs/benchmarks.md")
+var exportOnly = new Option<bool>("--export-only")
 {
-    papers, smallPapers, runs, workDirectory, etl, dailyOnly,
+    Description = "Only run etl export --format parquet on the warehouses a full run left in --work-dir (--runs times on the big one)",
+};
+var root = new RootCommand("Measures parsing, backfill against its COPY floor, incremental loads, loader memory and the Parquet export; see docs/benchmarks.md")
+{
+    papers, smallPapers, runs, workDirectory, etl, dailyOnly, exportOnly,
 };
 root.SetAction((parsed, token) =>
 {
@@ -27,13 +31,19 @@ root.SetAction((parsed, token) =>
         return BenchCommand.RunDailyAsync(Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"), token);
     }
 
+    var etlPath = Path.GetFullPath(parsed.GetValue(etl) ?? Path.Combine(AppContext.BaseDirectory, "etl.dll"));
+    if (parsed.GetValue(exportOnly))
+    {
+        return BenchCommand.RunExportAsync(Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"), etlPath, parsed.GetValue(runs) ?? 3, token);
+    }
+
     var papersValue = parsed.GetValue(papers) ?? 200_000;
     return BenchCommand.RunAsync(
         papersValue,
         parsed.GetValue(smallPapers) ?? Math.Max(1, papersValue / 10),
         parsed.GetValue(runs) ?? 3,
         Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"),
-        Path.GetFullPath(parsed.GetValue(etl) ?? Path.Combine(AppContext.BaseDirectory, "etl.dll")),
+        etlPath,
         token);
 });
 return await root.Parse(args).InvokeAsync();

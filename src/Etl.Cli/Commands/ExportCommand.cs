@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Etl.Cli.Terminal;
 using Etl.Data.Export;
 using Etl.Data.Reporting;
 using Microsoft.Extensions.Configuration;
@@ -29,9 +30,10 @@ internal static class ExportCommand
         var output = new Option<string>("--out") { Description = "Where to write (a folder or a file, as the format says)", HelpName = "PATH" };
         var since = SinceOption.Create("Only papers whose latest version arXiv dates (updated_at) at or after this day or instant, with what belongs to them; not a change feed (docs/export.md)");
         var view = new Option<string>("--view") { Description = "Export this view of schema report (papers, revisions, …) on its own instead", HelpName = "NAME" };
+        var reportMemory = new Option<bool>("--report-memory") { Description = "Also print the process's peak memory (the benchmark reads it)" };
         var command = new Command("export", "Write the warehouse (or one report view) in a format other tools load, from one snapshot")
         {
-            format, output, since, view,
+            format, output, since, view, reportMemory,
         }.WithWarehouseOptions();
 
         command.SetAction(async (parsed, token) =>
@@ -58,6 +60,11 @@ internal static class ExportCommand
                     // Standard error: a format may write its data to standard output.
                     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"Wrote {file.Path}: {file.Rows:N0} rows, {file.Bytes / 1048576.0:0.0} MB in {file.Elapsed.TotalSeconds:0.00} s ({file.Rows / Math.Max(file.Elapsed.TotalSeconds, 1e-3):N0} rows/s)"));
+                }
+
+                if (parsed.GetValue(reportMemory))
+                {
+                    Console.Error.WriteLine(PeakMemory.Line());
                 }
 
                 return ExitCodes.Ok;
