@@ -88,9 +88,13 @@ internal static class BenchCommand
             ? SearchCostReport(backfills.Select(b => b.Seconds).ToList(), withoutSearch, await CompareDailyAsync(server, work, output, cancellationToken).ConfigureAwait(false))
             : string.Empty;
 
+        // The export reads the warehouse as it is between daily loads: vacuumed, then grown by the daily files.
+        var export = await ExportTimings.MeasureAsync(server, work, etl, Math.Max(runs, 3), output, cancellationToken).ConfigureAwait(false);
+
         var report = Report(papers, smallPapers, runs, big, parse, backfills, smallRss, incrementalLoad, incrementalDatabase, incrementalCommand)
             + Environment.NewLine + Environment.NewLine + ViewReport(papers, viewsAfterBackfill, viewsAfterDaily)
-            + Environment.NewLine + SearchReport(papers, search) + searchCost;
+            + Environment.NewLine + SearchReport(papers, search) + searchCost
+            + Environment.NewLine + export;
         output.WriteLine();
         output.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(work, "results.md"), report, cancellationToken).ConfigureAwait(false);
@@ -281,6 +285,26 @@ internal static class BenchCommand
                 $"{Median(loads, load => load.ExecutionMs),7:0.00} {Median(loads, load => load.PlanningMs),7:0.00} {Median(loads, load => load.Calls),6:0.#}  {Shorten(query)}"));
         }
 
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>--export-only</c>: <c>etl export --format parquet</c> of the warehouses a full run left in the work
+    /// folder (<see cref="ExportTimings"/>), without the half-hour of corpora, backfills and daily loads.
+    /// </summary>
+    public static async Task<int> RunExportAsync(string work, string etl, int runs, CancellationToken cancellationToken)
+    {
+        var cluster = Path.Combine(work, "postgres");
+        if (!Directory.Exists(cluster))
+        {
+            await Console.Error.WriteLineAsync($"error: no benchmark cluster in {cluster}; run the full benchmark with this --work-dir first (it leaves the warehouses 'bench' and 'bench_small' there)").ConfigureAwait(false);
+            return 1;
+        }
+
+        var server = await EmbeddedPostgres.EnsureStartedAsync(
+            new EmbeddedPostgresOptions { DataDirectory = cluster, Database = "postgres" }, Console.Out.WriteLine, cancellationToken).ConfigureAwait(false);
+        Console.Out.WriteLine();
+        Console.Out.WriteLine(await ExportTimings.MeasureAsync(server, work, etl, runs, Console.Out, cancellationToken).ConfigureAwait(false));
         return 0;
     }
 

@@ -20,9 +20,13 @@ var compareSearch = new Option<bool>("--compare-search")
 {
     Description = "Also measure the loads without search (backfills, and daily files into a copy of the warehouse without it), interleaved with the loads with it",
 };
-var root = new RootCommand("Measures parsing, backfill against its COPY floor, incremental loads, loader memory and search; see docs/benchmarks.md")
+var exportOnly = new Option<bool>("--export-only")
 {
-    papers, smallPapers, runs, workDirectory, etl, dailyOnly, compareSearch,
+    Description = "Only run etl export --format parquet on the warehouses a full run left in --work-dir (--runs times on the big one)",
+};
+var root = new RootCommand("Measures parsing, backfill against its COPY floor, incremental loads, loader memory, search and the Parquet export; see docs/benchmarks.md")
+{
+    papers, smallPapers, runs, workDirectory, etl, dailyOnly, compareSearch, exportOnly,
 };
 root.SetAction((parsed, token) =>
 {
@@ -31,13 +35,19 @@ root.SetAction((parsed, token) =>
         return BenchCommand.RunDailyAsync(Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"), parsed.GetValue(compareSearch), token);
     }
 
+    var etlPath = Path.GetFullPath(parsed.GetValue(etl) ?? Path.Combine(AppContext.BaseDirectory, "etl.dll"));
+    if (parsed.GetValue(exportOnly))
+    {
+        return BenchCommand.RunExportAsync(Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"), etlPath, parsed.GetValue(runs) ?? 3, token);
+    }
+
     var papersValue = parsed.GetValue(papers) ?? 200_000;
     return BenchCommand.RunAsync(
         papersValue,
         parsed.GetValue(smallPapers) ?? Math.Max(1, papersValue / 10),
         parsed.GetValue(runs) ?? 3,
         Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"),
-        Path.GetFullPath(parsed.GetValue(etl) ?? Path.Combine(AppContext.BaseDirectory, "etl.dll")),
+        etlPath,
         parsed.GetValue(compareSearch),
         token);
 });

@@ -24,6 +24,7 @@ internal static class CommandLine
             ReparseCommand.Create(configuration),
             ReportCommand.Create(configuration),
             SearchCommand.Create(configuration),
+            ExportCommand.Create(configuration),
             ReaderCommand.Create(configuration),
             ServeCommand.Create(configuration),
             GenerateCommand.Create(),

@@ -28,4 +28,7 @@ public static class EmbeddedSql
 
     /// <summary>A script of this assembly (<c>sql/load</c>).</summary>
     internal static string Load(string name) => Read(typeof(EmbeddedSql).Assembly, $"sql/load/{name}.sql");
+
+    /// <summary>A script of this assembly (<c>sql/export</c>).</summary>
+    internal static string Export(string name) => Read(typeof(EmbeddedSql).Assembly, $"sql/export/{name}.sql");
 }

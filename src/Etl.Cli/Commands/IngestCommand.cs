@@ -115,8 +115,7 @@ internal static class IngestCommand
 
         if (reportMemory)
         {
-            using var self = System.Diagnostics.Process.GetCurrentProcess();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak RSS: {self.PeakWorkingSet64 / 1048576.0:0.0} MB"));
+            output.WriteLine(PeakMemory.Line());
         }
         if (summary.AnyRejected)
         {

@@ -66,12 +66,7 @@ internal static class ReportCommand
     public static async Task PrintAsync(NpgsqlDataSource dataSource, string view, string? where, int? limit, string format, TextWriter output, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var views = await ReportViewsAsync(connection, cancellationToken).ConfigureAwait(false);
-        var name = view.StartsWith("report.", StringComparison.Ordinal) ? view["report.".Length..] : view;
-        if (!views.Contains(name))
-        {
-            throw new UnknownViewException($"'{view}' is not a view of schema report; the views are: {string.Join(", ", views.Order(StringComparer.Ordinal))}");
-        }
+        var relation = await ReportViews.ResolveAsync(connection, view, cancellationToken).ConfigureAwait(false);
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction))
@@ -80,7 +75,7 @@ internal static class ReportCommand
         }
 
         // The name comes from the catalog (and is quoted); the filter is the analyst's SQL, confined to a read-only transaction.
-        var sql = new StringBuilder("SELECT * FROM report.\"").Append(name.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        var sql = new StringBuilder("SELECT * FROM ").Append(relation);
         if (!string.IsNullOrWhiteSpace(where))
         {
             sql.Append(" WHERE (").Append(where).Append("\n)");
@@ -102,17 +97,4 @@ internal static class ReportCommand
         Rows.Write(output, format, columns, rows);
     }
 
-    private static async Task<HashSet<string>> ReportViewsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        var views = new HashSet<string>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand(
-            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'report' AND c.relkind IN ('v', 'm')", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            views.Add(reader.GetString(0));
-        }
-
-        return views;
-    }
 }
