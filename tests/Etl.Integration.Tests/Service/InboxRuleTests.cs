@@ -100,4 +100,23 @@ public sealed class InboxRuleTests
         Assert.Contains("href=\"/hangfire\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/metrics\"", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_load_under_way_shows_its_progress_on_the_status_page_until_it_ends()
+    {
+        var at = new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero);
+        var underway = new LoadsUnderway();
+        StatusSnapshot Status() => new(new WarehouseTotals(0, 0, 0, 0, 0, 0, 0), [], [], new QueueDepth(0, 1, 0, 0), at, ["/in"], at) { Underway = underway.Current() };
+
+        var load = underway.Start(["/in/arxiv-metadata-oai-snapshot.json"]);
+        Assert.Contains("Loading <code>/in/arxiv-metadata-oai-snapshot.json</code>: starting", StatusPage.Render(Status()), StringComparison.Ordinal);
+
+        load.Report(new Etl.Data.Loading.LoadProgress(0, 1, 250_000, 400L << 20, 1600L << 20, TimeSpan.FromSeconds(50)));
+        var html = StatusPage.Render(Status());
+        Assert.Contains("<progress max=\"1000\" value=\"250\"></progress>", html, StringComparison.Ordinal);
+        Assert.Contains("250,000 entries, 5,000 entries/s, 400/1,600 MB, ETA 00:02:30", html, StringComparison.Ordinal);
+
+        load.Dispose();
+        Assert.DoesNotContain("Loading", StatusPage.Render(Status()), StringComparison.Ordinal);
+    }
 }
