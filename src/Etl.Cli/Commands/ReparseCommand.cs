@@ -57,7 +57,10 @@ internal static class ReparseCommand
         var summary = await new WarehouseReparse(dataSource, retry).RunAsync(searchFolders, everything, cancellationToken).ConfigureAwait(false);
         foreach (var missing in summary.Missing)
         {
-            output.WriteLine($"not found       {missing.Path} (sha256 {Convert.ToHexStringLower(missing.Sha256)}): its evidence is kept as parsed before");
+            var records = summary.RecordsNotFound.TryGetValue(missing.DigestId, out var left)
+                ? $"; {left:#,0} of its records are in no snapshot file found either and keep their evidence (the others were derived again from the snapshots that hold their lines)"
+                : string.Empty;
+            output.WriteLine($"not found       {missing.Path} (sha256 {Convert.ToHexStringLower(missing.Sha256)}): its evidence is kept as parsed before{records}");
         }
 
         output.WriteLine($"Reparsed {summary.Reparsed} of {summary.Stale} files with parsing rules version {ParsingRules.Version}, then rebuilt {summary.Papers} papers, in {clock.Elapsed.TotalSeconds:0.00} s.");

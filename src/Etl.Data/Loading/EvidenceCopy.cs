@@ -6,10 +6,13 @@ namespace Etl.Data.Loading;
 /// <summary>Accepted entries as rows of <c>warehouse.evidence</c>, one binary COPY per batch.</summary>
 internal static class EvidenceCopy
 {
-    public const string Command = """
-        COPY warehouse.evidence (digest_id, line, arxiv_id, format, version, title, abstract, authors, author_keys,
-                                 categories, primary_category, doi, journal_ref, comment, published_at, updated_at,
-                                 record_sha256, record_date, versions, versions_created, submitter, report_no, license, authors_parsed)
+    public static readonly string Command = Into("warehouse.evidence");
+
+    /// <summary>The COPY of evidence rows into <paramref name="table"/> (<c>warehouse.evidence</c>, or a scratch table of its shape).</summary>
+    public static string Into(string table) => $"""
+        COPY {table} (digest_id, line, arxiv_id, format, version, title, abstract, authors, author_keys,
+                      categories, primary_category, doi, journal_ref, comment, published_at, updated_at,
+                      record_sha256, record_date, versions, versions_created, submitter, report_no, license, authors_parsed)
         FROM STDIN (FORMAT BINARY)
         """;
 

@@ -34,7 +34,36 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
             await retry.ExecuteAsync(async token => await ReparseBatchAsync(batch, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
 
-        var reparsed = found.Select(content => content.DigestId).ToArray();
+        // A snapshot whose file is gone: its records are derived again from the found snapshots that hold the same lines.
+        var recordsNotFound = new Dictionary<long, long>();
+        var rederived = new List<long>();
+        var goneSnapshots = stale.Where(content => content.IsSnapshot && !located.ContainsKey(content.DigestId)).ToList();
+        if (goneSnapshots.Count > 0)
+        {
+            var snapshots = (await StoredContentsAsync(everything: true, cancellationToken).ConfigureAwait(false)).Where(content => content.IsSnapshot).ToList();
+            var at = new ContentLocator(searchFolders).Locate(snapshots);
+            var sources = snapshots.Where(content => at.ContainsKey(content.DigestId)).Select(content => content with { Path = at[content.DigestId] }).ToList();
+            foreach (var gone in goneSnapshots)
+            {
+                var left = await retry.ExecuteAsync(
+                    async token =>
+                    {
+                        await using var connection = await dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
+                        return await SnapshotRederivation.RunAsync(connection, gone.DigestId, sources, _options.StreamAboveBytes, token).ConfigureAwait(false);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                if (left == 0)
+                {
+                    rederived.Add(gone.DigestId);
+                }
+                else
+                {
+                    recordsNotFound[gone.DigestId] = left;
+                }
+            }
+        }
+
+        var reparsed = found.Select(content => content.DigestId).Concat(rederived).ToArray();
         var papers = await WarehouseRebuild.RunAsync(
             dataSource,
             retry,
@@ -46,7 +75,10 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
                 await mark.ExecuteNonQueryAsync(token).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
-        return new ReparseSummary(stale.Count, found.Count, [.. stale.Where(content => !located.ContainsKey(content.DigestId))], papers);
+        return new ReparseSummary(stale.Count, found.Count + rederived.Count, [.. stale.Where(content => !located.ContainsKey(content.DigestId) && !rederived.Contains(content.DigestId))], papers)
+        {
+            RecordsNotFound = recordsNotFound,
+        };
     }
 
     /// <summary>How many stored contents were parsed by rules older than today's, and the oldest version among them.</summary>

@@ -86,6 +86,40 @@ public sealed class SnapshotLoadTests : IDisposable
     }
 
     [SharedSamplesFact]
+    public async Task Reparsing_a_snapshot_whose_file_is_gone_derives_its_records_again_from_the_snapshots_that_hold_the_same_lines()
+    {
+        var lines = RealLines();
+        var week1 = Write("week1/arxiv-metadata-oai-snapshot.json", lines);
+        var week2 = Write("week2/arxiv-metadata-oai-snapshot.json", Refreshed(lines));
+        await using var database = await TestCluster.CreateDatabaseAsync();
+        await database.LoadAsync([week1]);
+        await database.LoadAsync([week2]);
+        var expected = await database.DumpAsync();
+
+        // Evidence parsed by older rules (marked, and its titles changed so a reparse shows), and week 1's file gone.
+        await database.ExecuteAsync("UPDATE warehouse.digests SET rules_version = 1; UPDATE warehouse.evidence SET title = 'stale ' || title");
+        File.Delete(week1);
+
+        var summary = await new WarehouseReparse(database.DataSource, database.Retry).RunAsync([], everything: false);
+
+        // Week 2 holds 99 of week 1's 100 lines: those records are derived again; the revised paper's old record is in no file.
+        var gone = Assert.Single(summary.Missing);
+        Assert.Equal(week1, gone.Path);
+        Assert.Equal(1, summary.RecordsNotFound[gone.DigestId]);
+        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM warehouse.evidence WHERE title LIKE 'stale %'"));
+        Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM warehouse.digests WHERE rules_version = 1"));
+        Assert.Equal(102, await database.CountAsync("SELECT count(*) FROM warehouse.evidence"));
+        Assert.Equal(100, await database.CountAsync($"SELECT count(*) FROM warehouse.evidence e JOIN warehouse.digests d USING (digest_id) WHERE d.path = '{week1}'"));
+
+        // Everything is as loaded, but for the text of the one version only the lost record gave (kept as it was stored).
+        var actual = await database.DumpAsync();
+        Assert.Equal(
+            expected.Where(paper => !paper.Contains("\"arxiv_id\":\"0704.0002\"", StringComparison.Ordinal)),
+            actual.Where(paper => !paper.Contains("\"arxiv_id\":\"0704.0002\"", StringComparison.Ordinal)));
+        Assert.Equal("stale Sparsity-certifying Graph Decompositions", await database.ScalarAsync<string>("SELECT title FROM report.paper_versions WHERE arxiv_id = '0704.0002' AND version = 2"));
+    }
+
+    [SharedSamplesFact]
     public async Task A_gzip_or_zip_snapshot_loads_its_records_and_they_are_the_same_records_as_the_plain_files()
     {
         var plain = Path.Combine(SharedSamples.Folder("snapshot/real"), "arxiv-metadata-oai-snapshot.json");
