@@ -34,8 +34,7 @@ public sealed class ArxivSnapshotExportTests(ITestOutputHelper output) : IDispos
         await source.LoadAsync(files);
         Assert.True(await source.CountAsync("SELECT count(DISTINCT format) FROM warehouse.evidence") == 4, "the corpus must hold all four formats");
 
-        var path = Path.Combine(_folder, "export", "arxiv-metadata-oai-snapshot.json.gz");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var path = Path.Combine(_folder, "export", "arxiv-metadata-oai-snapshot.json.gz");  // the folder is created
         var written = Assert.Single(await new ArxivSnapshotExport().WriteAsync(source.DataSource, new ExportRequest(path), CancellationToken.None));
         var papers = await source.CountAsync("SELECT count(*) FROM report.papers");
         Assert.Equal(papers, written.Rows);

@@ -59,7 +59,8 @@ public sealed class ArxivSnapshotExport : IExportWriter
         }
 
         var final = Path.GetFullPath(path);
-        var partial = Path.Combine(Path.GetDirectoryName(final)!, $".{Path.GetFileName(final)}.partial");
+        var folder = Directory.CreateDirectory(Path.GetDirectoryName(final)!).FullName;
+        var partial = Path.Combine(folder, $".{Path.GetFileName(final)}.partial");
         try
         {
             long rows;
