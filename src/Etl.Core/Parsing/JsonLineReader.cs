@@ -20,6 +20,26 @@ internal abstract class JsonLineReader
         set => _repairs = value;
     }
 
+    /// <summary>An arXiv id without version (every JSON-lines format names its paper so).</summary>
+    protected string? ReadId(ref Utf8JsonReader reader, out string? id)
+    {
+        id = null;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            return "\"id\" must be a string: an arXiv id without version such as \"2503.11731\" or \"cs/9810003\"";
+        }
+
+        var value = Unescape(ref reader);
+        if (!ArxivIds.IsValidId(value))
+        {
+            return $"\"id\" '{value}' is not an arXiv id without version such as \"2503.11731\" or \"cs/9810003\"";
+        }
+
+        id = value.ToString();
+        return null;
+    }
+
     /// <summary>A string (normalized; empty reads as null) or null; anything else breaks the rule.</summary>
     protected string? ReadText(ref Utf8JsonReader reader, string key, out string? text)
     {

@@ -123,22 +123,4 @@ internal sealed class ListingEntryReader : JsonLineReader
         _ => Key.Other,
     };
 
-    private string? ReadId(ref Utf8JsonReader reader, out string? id)
-    {
-        id = null;
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            reader.Skip();
-            return "\"id\" must be a string: an arXiv id without version such as \"2503.11731\" or \"cs/9810003\"";
-        }
-
-        var value = Unescape(ref reader);
-        if (!ArxivIds.IsValidId(value))
-        {
-            return $"\"id\" '{value}' is not an arXiv id without version such as \"2503.11731\" or \"cs/9810003\"";
-        }
-
-        id = value.ToString();
-        return null;
-    }
 }

@@ -242,25 +242,6 @@ internal sealed class SnapshotRecordReader : JsonLineReader
         _ => Key.Other,
     };
 
-    private string? ReadId(ref Utf8JsonReader reader, out string? id)
-    {
-        id = null;
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            reader.Skip();
-            return "\"id\" must be a string: an arXiv id without version such as \"0704.0001\" or \"math/0601001\"";
-        }
-
-        var value = Unescape(ref reader);
-        if (!ArxivIds.IsValidId(value))
-        {
-            return $"\"id\" '{value}' is not an arXiv id without version such as \"0704.0001\" or \"math/0601001\"";
-        }
-
-        id = value.ToString();
-        return null;
-    }
-
     /// <summary><c>"cs.CV cs.LG"</c>: split on whitespace, arXiv codes kept in order, once each.</summary>
     private string? ReadCategories(ref Utf8JsonReader reader, List<string> categories)
     {
