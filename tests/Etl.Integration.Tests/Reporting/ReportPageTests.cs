@@ -47,6 +47,10 @@ public sealed class ReportPageTests(SeedsWarehouse seeds) : IClassFixture<SeedsW
         Assert.Empty(errors);
         Assert.Equal("arXiv digest warehouse: report", await page.TitleAsync());
 
+        // The file has no server to answer a search: the box is disabled and says where search works.
+        Assert.True(await page.IsDisabledAsync("#search input[name=q]"));
+        Assert.Contains("Search needs the service", await page.InnerTextAsync("#search-needs-service"), StringComparison.Ordinal);
+
         // Expectations from the views themselves.
         var months = await seeds.Database.CountAsync("SELECT count(DISTINCT month) FROM report.category_trends");
         var categories = await seeds.Database.CountAsync("SELECT least(6, count(DISTINCT category)) FROM report.category_trends");
