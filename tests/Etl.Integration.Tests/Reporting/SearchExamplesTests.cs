@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
+using Etl.Integration.Tests.Infrastructure;
 using Etl.Tests;
 using Xunit;
 
 namespace Etl.Integration.Tests.Reporting;
 
 /// <summary>The five search examples of docs/reporting.md ("Search") run as etl_reader on the shared seeds and return rows.</summary>
-public sealed partial class SearchExamplesTests(SeedsWarehouse seeds) : IClassFixture<SeedsWarehouse>
+public sealed class SearchExamplesTests(SeedsWarehouse seeds) : IClassFixture<SeedsWarehouse>
 {
     public static TheoryData<int> Examples => [.. Enumerable.Range(0, ExampleQueries().Count)];
 
@@ -25,14 +25,5 @@ public sealed partial class SearchExamplesTests(SeedsWarehouse seeds) : IClassFi
     }
 
     /// <summary>The ```sql blocks of the section "## Search".</summary>
-    private static List<string> ExampleQueries()
-    {
-        var doc = File.ReadAllText(Path.Combine(SharedSamples.RepositoryRoot, "docs", "reporting.md"));
-        var start = doc.IndexOf("\n## Search\n", StringComparison.Ordinal);
-        var end = doc.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
-        return [.. SqlBlock().Matches(doc[start..end]).Select(match => match.Groups[1].Value)];
-    }
-
-    [GeneratedRegex(@"```sql\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex SqlBlock();
+    private static List<string> ExampleQueries() => DocumentedSql.Blocks("## Search");
 }

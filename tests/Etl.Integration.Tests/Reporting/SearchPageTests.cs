@@ -14,23 +14,17 @@ namespace Etl.Integration.Tests.Reporting;
 [Collection(ServiceTestGroup.Name)]
 public sealed class SearchPageTests(SeedsWarehouse seeds) : IClassFixture<SeedsWarehouse>, IDisposable
 {
-    private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     private readonly string _inbox = Directory.CreateTempSubdirectory("etl-search-page-").FullName;
-
-    private static string Chromium => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     [SharedSamplesFact]
     public async Task The_service_answers_the_search_box_with_highlighted_results_linked_to_arxiv()
     {
-        Assert.True(File.Exists(Chromium), $"no Chromium at {Chromium}: install the Debian package 'chromium' (.ci/run does) or set CHROMIUM_PATH");
         await using var service = await RunningService.StartAsync(seeds.Database.ConnectionString, new ServiceOptions { Inbox = { _inbox } });
         var expected = await seeds.Database.CountAsync("SELECT count(*) FROM report.search_papers('segmentation -medical', 'cs.CV')");
         Assert.True(expected > 3, $"the seeds must give several results, gave {expected}");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 860, Height = 900 } });
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
