@@ -34,6 +34,13 @@ public sealed partial class SearchStoreTests : IDisposable
         Assert.Contains("report store: paper_search_full", summary.Timings.Keys);
         await database.AssertSameRowsAsync(Stored, Computed);
 
+        // The full recompute builds the index again: it must be the schema's (sql/schema/011_paper_search.sql).
+        await using (var fresh = await TestCluster.CreateDatabaseAsync())
+        {
+            const string Index = "SELECT pg_get_indexdef('report_store.paper_search_words'::regclass) || coalesce(array_to_string(reloptions, ','), '') FROM pg_class WHERE oid = 'report_store.paper_search_words'::regclass";
+            Assert.Equal(await fresh.ScalarAsync<string>(Index), await database.ScalarAsync<string>(Index));
+        }
+
         var deltas = 0;
         await database.ExecuteAsync("CREATE TABLE public.names_before AS SELECT author_key, display_name FROM warehouse.authors");
         foreach (var file in files.Where((_, i) => i % 8 == 0))
