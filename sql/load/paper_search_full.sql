@@ -14,11 +14,13 @@ TRUNCATE report_store.paper_search;
 -- rows in load order. The texts are sorted before the vectors are computed (OFFSET 0 keeps the sort
 -- below the computation), so the sort carries the texts, not the larger vectors.
 INSERT INTO report_store.paper_search (arxiv_id, categories, published_at, document, authors)
-SELECT s.arxiv_id, s.categories, s.published_at, report_store.paper_words(s.title, s.abstract), report_store.author_words(s.authors)
+SELECT s.arxiv_id, s.categories, s.published_at, report_store.paper_words(s.title, s.abstract), report_store.author_words(s.author_keys)
 FROM (SELECT p.arxiv_id, coalesce(l.categories, '{}'::text[]) AS categories, p.published_at, p.title, p.abstract,
-             coalesce(l.authors, '{}'::text[]) AS authors
+             coalesce(k.author_keys, '{}'::text[]) AS author_keys
       FROM warehouse.papers p
       LEFT JOIN report_store.paper_lists l ON l.arxiv_id = p.arxiv_id
+      LEFT JOIN (SELECT arxiv_id, array_agg(author_key ORDER BY position) AS author_keys
+                 FROM warehouse.paper_authors GROUP BY arxiv_id) k ON k.arxiv_id = p.arxiv_id
       ORDER BY p.primary_category COLLATE "C", p.arxiv_id COLLATE "C"
       OFFSET 0) s;
 
