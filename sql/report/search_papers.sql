@@ -3,7 +3,9 @@
 -- query is PostgreSQL's websearch_to_tsquery language: words (all must match), "quoted phrases", or,
 -- -word. It is read twice: with the english configuration against title and abstract (stemmed, stop
 -- words dropped), and with the simple configuration against the author names (no stemming, no stop
--- words, so 'Di He' keeps "he"); a paper matches when either matches. category matches any of the
+-- words, so 'Di He' keeps "he"); a paper matches when either matches. Author names are indexed by their
+-- identity keys (accents dropped, lowercase, punctuation as spaces), so for them the query is read the
+-- same way: 'Amélie', 'AMELIE' and 'Amelie' find the same author, 'Jean-Baptiste' both words. category matches any of the
 -- paper's categories; since and until bound published_at (v1) as UTC dates, both inclusive; max_rows
 -- caps the rows (null: all).
 --
@@ -41,9 +43,9 @@ BEGIN
         WITH top AS (
             SELECT s.arxiv_id,
                    (coalesce(ts_rank(s.document, nullif(querytree(websearch_to_tsquery('english', $1)), 'T')::tsquery), 0)
-                    + coalesce(ts_rank(s.authors, nullif(querytree(websearch_to_tsquery('simple', $1)), 'T')::tsquery), 0))::real AS rank
+                    + coalesce(ts_rank(s.authors, nullif(querytree(websearch_to_tsquery('simple', $6)), 'T')::tsquery), 0))::real AS rank
             FROM report_store.paper_search s
-            WHERE (s.document @@ websearch_to_tsquery('english', $1) OR s.authors @@ websearch_to_tsquery('simple', $1))
+            WHERE (s.document @@ websearch_to_tsquery('english', $1) OR s.authors @@ websearch_to_tsquery('simple', $6))
               AND ($2::text IS NULL OR s.categories @> ARRAY[$2::text])
               AND ($3::date IS NULL OR s.published_at >= $3::timestamp AT TIME ZONE 'UTC')
               AND ($4::date IS NULL OR s.published_at < ($4 + 1)::timestamp AT TIME ZONE 'UTC')
@@ -58,7 +60,12 @@ BEGIN
         LEFT JOIN report_store.paper_lists l ON l.arxiv_id = t.arxiv_id
         ORDER BY t.rank DESC, t.arxiv_id COLLATE "C"
         $query$
-    USING query, category, since, until, max_rows;
+    USING query, category, since, until, max_rows,
+          -- the query as author keys are written (src/Etl.Core/Normalization/AuthorKey.cs): NFKD without
+          -- combining marks, lowercase, and inner punctuation ("Jean-Baptiste", "O'Brien") as a space;
+          -- quotes and a leading minus keep their meaning
+          regexp_replace(lower(regexp_replace(normalize(query, NFKD), '[\u0300-\u036f]', '', 'g')),
+                         '([[:alnum:]])[^[:alnum:][:space:]"]+(?=[[:alnum:]])', '\1 ', 'g');
 END
 $function$;
 

@@ -114,8 +114,7 @@ public static class ServiceHost
         });
         app.MapGet("/", async (StatusQuery status, CancellationToken cancellationToken) =>
             Results.Content(StatusPage.Render(await status.ReadAsync(cancellationToken).ConfigureAwait(false)), "text/html; charset=utf-8"));
-        app.MapGet("/reports", async (NpgsqlDataSource warehouse, CancellationToken cancellationToken) =>
-            Results.Content(await ReportPage.RenderAsync(warehouse, cancellationToken).ConfigureAwait(false), "text/html; charset=utf-8"));
+        app.MapGet("/reports", Reports.RenderAsync);
         app.MapGet("/healthz", Health.CheckAsync);
         app.UseWhen(context => context.Request.Path == "/metrics", metrics => metrics.Use(async (context, next) =>
         {

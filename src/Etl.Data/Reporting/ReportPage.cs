@@ -7,14 +7,23 @@ namespace Etl.Data.Reporting;
 
 /// <summary>
 /// The report page for people without a BI tool: one self-contained HTML document (inline CSS and SVG,
-/// no scripts, no external fonts or images) with charts drawn from the report views. The queries are
+/// no scripts, no external fonts or images) with a search box (<see cref="SearchSection"/>) and charts
+/// drawn from the report views. The queries are
 /// in <c>sql/queries/page_*.sql</c>; <c>etl report --html</c> writes the page and the service serves it.
 /// </summary>
 public static class ReportPage
 {
-    public static async Task<string> RenderAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    /// <summary>The page as <c>etl report --html</c> writes it: the search box says search needs the service.</summary>
+    public static Task<string> RenderAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default) =>
+        RenderAsync(dataSource, new SearchSection.State(Served: false), cancellationToken);
+
+    /// <param name="dataSource">The warehouse.</param>
+    /// <param name="search">What to show about search: the service passes the search asked for and its results.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public static async Task<string> RenderAsync(NpgsqlDataSource dataSource, SearchSection.State search, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(search);
         var monthly = await ReadAsync(dataSource, "page_monthly_categories", r => (Category: r.GetString(0), Month: r.GetFieldValue<DateOnly>(1), Papers: (double)r.GetInt64(2)), cancellationToken).ConfigureAwait(false);
         var daily = await ReadAsync(dataSource, "page_daily_submissions", r => (Day: r.GetFieldValue<DateOnly>(0), Submissions: r.GetInt32(1)), cancellationToken).ConfigureAwait(false);
         var authors = await ReadAsync(dataSource, "page_top_authors", r => (r.GetString(0), (double)r.GetInt32(1)), cancellationToken).ConfigureAwait(false);
@@ -31,14 +40,18 @@ public static class ReportPage
         var page = new StringBuilder();
         page.Append("""
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>arXiv digest warehouse: report</title>
+            <html lang="en"><head><meta charset="utf-8"><title>arXiv digest warehouse: report</title><link rel="icon" href="data:,">
             <style>
             body { font-family: sans-serif; margin: 24px auto; max-width: 800px; color: #222; }
             h1 { font-size: 22px; } figure { margin: 24px 0; } figcaption { font-size: 13px; color: #555; }
             table { border-collapse: collapse; } td, th { padding: 2px 10px; text-align: right; border-bottom: 1px solid #eee; }
+            h2 { font-size: 18px; } .note { font-size: 13px; color: #555; } form input, form button { font-size: 14px; }
+            ol.results { padding-left: 22px; } ol.results li { margin: 10px 0; } .meta { font-size: 13px; color: #555; }
+            .snippet { margin: 2px 0; font-size: 14px; } mark { background: #fde68a; }
             </style></head><body>
             <h1>arXiv digest warehouse</h1>
             """);
+        SearchSection.Render(page, search);
         page.Append(CultureInfo.InvariantCulture, $"<table><tr><th>papers</th><th>versions</th><th>authors</th><th>digests</th><th>last load (UTC)</th></tr><tr><td>{totals.Papers:N0}</td><td>{totals.Versions:N0}</td><td>{totals.Authors:N0}</td><td>{totals.Digests:N0}</td><td>{totals.LastLoad?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "never"}</td></tr></table>");
         Figure(page, SvgChart.Lines("monthly-categories", "New papers per month, top categories", [.. months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture))], series, "papers (primary category)"),
             "From report.category_trends: papers whose v1 was submitted that month, by primary category, for the six categories with the most papers.");

@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
+using Etl.Integration.Tests.Infrastructure;
 using Etl.Tests;
 using Xunit;
 
 namespace Etl.Integration.Tests.Reporting;
 
 /// <summary>Every SQL example of docs/reporting.md runs as etl_reader on the shared seeds and returns rows.</summary>
-public sealed partial class DocumentedQueriesTests(SeedsWarehouse seeds) : IClassFixture<SeedsWarehouse>
+public sealed class DocumentedQueriesTests(SeedsWarehouse seeds) : IClassFixture<SeedsWarehouse>
 {
     public static TheoryData<int> Examples => [.. Enumerable.Range(0, ExampleQueries().Count)];
 
@@ -23,14 +23,6 @@ public sealed partial class DocumentedQueriesTests(SeedsWarehouse seeds) : IClas
         Assert.True(await rows.ReadAsync(), $"example {index + 1} of docs/reporting.md returned no rows:{Environment.NewLine}{sql}");
     }
 
-    /// <summary>The ```sql blocks after the "## Examples" heading.</summary>
-    private static List<string> ExampleQueries()
-    {
-        var doc = File.ReadAllText(Path.Combine(SharedSamples.RepositoryRoot, "docs", "reporting.md"));
-        var examples = doc[doc.IndexOf("## Examples", StringComparison.Ordinal)..];
-        return [.. SqlBlock().Matches(examples).Select(match => match.Groups[1].Value)];
-    }
-
-    [GeneratedRegex(@"```sql\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex SqlBlock();
+    /// <summary>The ```sql blocks of the section "## Examples".</summary>
+    private static List<string> ExampleQueries() => DocumentedSql.Blocks("## Examples");
 }

@@ -26,11 +26,7 @@ public sealed class ReportPageTests(SeedsWarehouse seeds) : IClassFixture<SeedsW
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 860, Height = 900 } });
         var errors = new List<string>();
         page.Console += (_, message) =>
@@ -46,6 +42,10 @@ public sealed class ReportPageTests(SeedsWarehouse seeds) : IClassFixture<SeedsW
 
         Assert.Empty(errors);
         Assert.Equal("arXiv digest warehouse: report", await page.TitleAsync());
+
+        // The file has no server to answer a search: the box is disabled and says where search works.
+        Assert.True(await page.IsDisabledAsync("#search input[name=q]"));
+        Assert.Contains("Search needs the service", await page.InnerTextAsync("#search-needs-service"), StringComparison.Ordinal);
 
         // Expectations from the views themselves.
         var months = await seeds.Database.CountAsync("SELECT count(DISTINCT month) FROM report.category_trends");

@@ -16,7 +16,7 @@ public sealed partial class SearchStoreTests : IDisposable
     /// <summary>What the table must hold: every paper's words computed from its current row and lists.</summary>
     private const string Computed = """
         SELECT p.arxiv_id, coalesce(l.categories, '{}'::text[]), p.published_at, report_store.paper_words(p.title, p.abstract),
-               report_store.author_words(coalesce(l.authors, '{}'::text[]))
+               report_store.author_words(ARRAY(SELECT pa.author_key FROM warehouse.paper_authors pa WHERE pa.arxiv_id = p.arxiv_id ORDER BY pa.position))
         FROM warehouse.papers p LEFT JOIN report_store.paper_lists l ON l.arxiv_id = p.arxiv_id
         """;
 
@@ -33,6 +33,13 @@ public sealed partial class SearchStoreTests : IDisposable
         var summary = await database.LoadAsync([.. files.Where((_, i) => i % 8 != 0)], new LoaderOptions { BatchFiles = 3 });
         Assert.Contains("report store: paper_search_full", summary.Timings.Keys);
         await database.AssertSameRowsAsync(Stored, Computed);
+
+        // The full recompute builds the index again: it must be the schema's (sql/schema/011_paper_search.sql).
+        await using (var fresh = await TestCluster.CreateDatabaseAsync())
+        {
+            const string Index = "SELECT pg_get_indexdef('report_store.paper_search_words'::regclass) || coalesce(array_to_string(reloptions, ','), '') FROM pg_class WHERE oid = 'report_store.paper_search_words'::regclass";
+            Assert.Equal(await fresh.ScalarAsync<string>(Index), await database.ScalarAsync<string>(Index));
+        }
 
         var deltas = 0;
         foreach (var file in files.Where((_, i) => i % 8 == 0))

@@ -40,6 +40,12 @@ public sealed class SearchTests(SeedsWarehouse seeds) : IClassFixture<SeedsWareh
         Assert.Equal(await PapersAsync("EXISTS (SELECT FROM unnest(authors) a WHERE a ~ '\\mHe\\M')"), byHe);
         Assert.True(byHe.Count >= 3, $"the seeds have several authors named He, found {byHe.Count} papers");
 
+        // Names are matched as their identity keys are written: accents and case do not matter.
+        var amelie = await PapersAsync("EXISTS (SELECT FROM unnest(authors) a WHERE a ~ '\\mAmélie\\M')");
+        Assert.NotEmpty(amelie);
+        Assert.Equal(amelie, Ids(await SearchAsync("'Amelie'")));
+        Assert.Equal(amelie, Ids(await SearchAsync("'AMÉLIE'")));
+
         // Di He's papers come before the papers whose abstract merely says "DI".
         var diHe = await PapersAsync("'Di He' = ANY (authors)");
         var results = await SearchAsync("'Di He'");

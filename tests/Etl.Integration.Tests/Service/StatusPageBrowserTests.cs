@@ -14,17 +14,11 @@ namespace Etl.Integration.Tests.Service;
 [Collection(ServiceTestGroup.Name)]
 public sealed class StatusPageBrowserTests : IDisposable
 {
-    private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     private readonly string _folder = Directory.CreateTempSubdirectory("etl-status-").FullName;
-
-    private static string Chromium => Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     [Fact]
     public async Task After_loading_the_seeds_the_page_shows_the_totals_and_a_rejected_files_reason()
     {
-        Assert.True(File.Exists(Chromium), $"no Chromium at {Chromium}: install the Debian package 'chromium' (.ci/run does) or set CHROMIUM_PATH");
         var inbox = Path.Combine(_folder, "inbox");
         var source = Path.Combine(_folder, "source");
         Directory.CreateDirectory(source);
@@ -52,7 +46,7 @@ public sealed class StatusPageBrowserTests : IDisposable
         var entries = await database.CountAsync("SELECT coalesce(sum(entries), 0) FROM warehouse.digests");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         await page.GotoAsync(new Uri(service.Url, "/").ToString());
 
