@@ -11,11 +11,12 @@ namespace Etl.Data.Export.Parquet;
 /// </summary>
 internal sealed class ColumnBuffer(string name, bool isList, LeafColumn leaf)
 {
+    public const short Value = 1;
+    public const short Element = 3;
+
     private const short NullRow = 0;
-    private const short Value = 1;
     private const short EmptyList = 1;
     private const short NullElement = 2;
-    private const short Element = 3;
 
     public long Bytes => leaf.Bytes;
 

@@ -36,5 +36,5 @@ internal sealed record ColumnPlan(string Name, ParquetType Type, bool IsList, st
         return new GroupNode(Name, Repetition.Optional, [list], listType);
     }
 
-    public ColumnBuffer CreateBuffer() => new(Name, IsList, Type.Leaf(IsList));
+    public ColumnBuffer CreateBuffer(ValueArena arena) => new(Name, IsList, Type.Leaf(IsList, arena));
 }

@@ -61,6 +61,8 @@ public sealed class ParquetExport : IExportWriter
             : ExportTable.Warehouse;
         var folder = Directory.CreateDirectory(request.Out!).FullName;
 
+        // The text of the two row groups in flight, made once for every file of the export.
+        ValueArena[] arenas = [new(_settings.RowGroupBytes), new(_settings.RowGroupBytes)];
         var partials = new List<(string Partial, string Final)>();
         try
         {
@@ -77,7 +79,7 @@ public sealed class ParquetExport : IExportWriter
                 var query = table.Key is { } key ? session.Narrow(table.Query, key) : table.Query;
                 var columns = await QueryColumns.DescribeAsync(session.Connection, query, table.ColumnNotes, cancellationToken).ConfigureAwait(false);
                 var rows = await ParquetTableWriter.WriteAsync(
-                    session.Connection, query, [.. columns.Select(column => column.Plan)], partial, Metadata(snapshot, request.Since), _settings, cancellationToken).ConfigureAwait(false);
+                    session.Connection, query, [.. columns.Select(column => column.Plan)], partial, Metadata(snapshot, request.Since), _settings, arenas, cancellationToken).ConfigureAwait(false);
                 var bytes = new FileInfo(partial).Length;
                 exported.Add(new ExportedFile(final, rows, bytes, clock.Elapsed));
                 written.Add(new WrittenTable(fileName, table.Summary, rows, bytes,

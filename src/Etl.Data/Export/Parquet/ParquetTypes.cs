@@ -13,18 +13,18 @@ namespace Etl.Data.Export.Parquet;
 /// </summary>
 internal static class ParquetTypes
 {
-    public static readonly ParquetType String = new("string", PhysicalType.ByteArray, LogicalType.String, repeated => new ByteArrayLeafColumn(repeated));
+    public static readonly ParquetType String = new("string", PhysicalType.ByteArray, LogicalType.String, (repeated, arena) => new ByteArrayLeafColumn(repeated, arena));
 
-    private static readonly ParquetType Binary = new("binary", PhysicalType.ByteArray, LogicalType.None, repeated => new ByteArrayLeafColumn(repeated));
-    private static readonly ParquetType Boolean = new("bool", PhysicalType.Boolean, LogicalType.None, repeated => new FixedLeafColumn<bool>(repeated, PostgresBinary.Boolean));
-    private static readonly ParquetType Int16 = new("int16", PhysicalType.Int32, () => LogicalType.Int(16, isSigned: true), repeated => new FixedLeafColumn<int>(repeated, PostgresBinary.Int16));
-    private static readonly ParquetType Int32 = new("int32", PhysicalType.Int32, LogicalType.None, repeated => new FixedLeafColumn<int>(repeated, PostgresBinary.Int32));
-    private static readonly ParquetType Int64 = new("int64", PhysicalType.Int64, LogicalType.None, repeated => new FixedLeafColumn<long>(repeated, PostgresBinary.Int64));
-    private static readonly ParquetType Float = new("float", PhysicalType.Float, LogicalType.None, repeated => new FixedLeafColumn<float>(repeated, PostgresBinary.Float32));
-    private static readonly ParquetType Double = new("double", PhysicalType.Double, LogicalType.None, repeated => new FixedLeafColumn<double>(repeated, PostgresBinary.Float64));
-    private static readonly ParquetType Date = new("date32[day]", PhysicalType.Int32, LogicalType.Date, repeated => new FixedLeafColumn<int>(repeated, PostgresBinary.Date));
-    private static readonly ParquetType UtcTimestamp = new("timestamp[us, tz=UTC]", PhysicalType.Int64, () => LogicalType.Timestamp(isAdjustedToUtc: true, TimeUnit.Micros), repeated => new FixedLeafColumn<long>(repeated, PostgresBinary.Timestamp));
-    private static readonly ParquetType LocalTimestamp = new("timestamp[us]", PhysicalType.Int64, () => LogicalType.Timestamp(isAdjustedToUtc: false, TimeUnit.Micros), repeated => new FixedLeafColumn<long>(repeated, PostgresBinary.Timestamp));
+    private static readonly ParquetType Binary = new("binary", PhysicalType.ByteArray, LogicalType.None, (repeated, arena) => new ByteArrayLeafColumn(repeated, arena));
+    private static readonly ParquetType Boolean = new("bool", PhysicalType.Boolean, LogicalType.None, (repeated, _) => new FixedLeafColumn<bool>(repeated, PostgresBinary.Boolean));
+    private static readonly ParquetType Int16 = new("int16", PhysicalType.Int32, () => LogicalType.Int(16, isSigned: true), (repeated, _) => new FixedLeafColumn<int>(repeated, PostgresBinary.Int16));
+    private static readonly ParquetType Int32 = new("int32", PhysicalType.Int32, LogicalType.None, (repeated, _) => new FixedLeafColumn<int>(repeated, PostgresBinary.Int32));
+    private static readonly ParquetType Int64 = new("int64", PhysicalType.Int64, LogicalType.None, (repeated, _) => new FixedLeafColumn<long>(repeated, PostgresBinary.Int64));
+    private static readonly ParquetType Float = new("float", PhysicalType.Float, LogicalType.None, (repeated, _) => new FixedLeafColumn<float>(repeated, PostgresBinary.Float32));
+    private static readonly ParquetType Double = new("double", PhysicalType.Double, LogicalType.None, (repeated, _) => new FixedLeafColumn<double>(repeated, PostgresBinary.Float64));
+    private static readonly ParquetType Date = new("date32[day]", PhysicalType.Int32, LogicalType.Date, (repeated, _) => new FixedLeafColumn<int>(repeated, PostgresBinary.Date));
+    private static readonly ParquetType UtcTimestamp = new("timestamp[us, tz=UTC]", PhysicalType.Int64, () => LogicalType.Timestamp(isAdjustedToUtc: true, TimeUnit.Micros), (repeated, _) => new FixedLeafColumn<long>(repeated, PostgresBinary.Timestamp));
+    private static readonly ParquetType LocalTimestamp = new("timestamp[us]", PhysicalType.Int64, () => LogicalType.Timestamp(isAdjustedToUtc: false, TimeUnit.Micros), (repeated, _) => new FixedLeafColumn<long>(repeated, PostgresBinary.Timestamp));
 
     /// <summary>How a result column of PostgreSQL type <paramref name="type"/> is exported.</summary>
     public static ColumnPlan Plan(string name, PostgresType type)
