@@ -30,6 +30,9 @@ public sealed class Snapshot : Migration
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         // Snapshot evidence cannot be kept by the older schema: it goes, and `etl rebuild` derives the rest again.
         migrationBuilder.Sql("""
+            -- report.data_quality reads the settings: dropped, and applied again by the next migrate's report scripts.
+            DROP VIEW IF EXISTS report.data_quality;
+            DELETE FROM warehouse.report_scripts WHERE script = 'sql/report/data_quality.sql';
             DROP TABLE report_store.settings;
             DELETE FROM warehouse.evidence WHERE format = 'snapshot';
             DELETE FROM warehouse.rejections r USING warehouse.digests d WHERE d.digest_id = r.digest_id AND d.format = 'snapshot';

@@ -130,7 +130,7 @@ public sealed class ListingLoadTests
         await using var database = await TestCluster.CreateDatabaseAsync();
 
         var rows = new List<string>();
-        await using (var command = database.DataSource.CreateCommand("SELECT format, precedence, description FROM warehouse.source_formats ORDER BY precedence DESC"))
+        await using (var command = database.DataSource.CreateCommand("SELECT format, precedence, description FROM warehouse.source_formats ORDER BY precedence DESC, format"))
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -139,8 +139,8 @@ public sealed class ListingLoadTests
             }
         }
 
-        Assert.Equal(SourceFormats.All.OrderByDescending(f => f.Precedence).Select(f => $"{f.Name} {f.Precedence} {f.Description}"), rows);
-        Assert.Equal(["detailed", "listing", "compact"], SourceFormats.All.OrderByDescending(f => f.Precedence).Select(f => f.Name));
+        Assert.Equal(SourceFormats.All.OrderByDescending(f => f.Precedence).ThenBy(f => f.Name, StringComparer.Ordinal).Select(f => $"{f.Name} {f.Precedence} {f.Description}"), rows);
+        Assert.Equal(["detailed", "snapshot", "listing", "compact"], SourceFormats.All.OrderByDescending(f => f.Precedence).Select(f => f.Name));
     }
 
     [Fact]
