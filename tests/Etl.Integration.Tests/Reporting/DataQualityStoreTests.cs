@@ -78,6 +78,11 @@ public sealed class DataQualityStoreTests : IDisposable
         FROM formats fa
         JOIN formats fb ON fb.format > fa.format
         LEFT JOIN differing_pairs d ON d.format_a = fa.format AND d.format_b = fb.format
+        UNION ALL
+        SELECT 'papers_left_out_of_coauthor_pairs', 'more than ' || s.pair_author_limit || ' authors',
+               (SELECT count(*) FROM (SELECT arxiv_id FROM warehouse.paper_authors GROUP BY arxiv_id
+                                      HAVING count(DISTINCT author_key) > s.pair_author_limit) large)
+        FROM report_store.settings s
         """;
 
     private readonly string _corpus = Directory.CreateTempSubdirectory("etl-quality-").FullName;
