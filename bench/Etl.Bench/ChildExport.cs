@@ -23,18 +23,7 @@ internal static partial class ChildExport
     /// <param name="etl">The <c>etl</c> executable, or its <c>etl.dll</c> (run with <c>dotnet</c>).</param>
     public static async Task<Result> RunAsync(string etl, string connectionString, string folder, CancellationToken cancellationToken)
     {
-        var isDll = etl.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var start = new ProcessStartInfo(isDll ? "dotnet" : etl) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (isDll)
-        {
-            start.ArgumentList.Add(etl);
-        }
-
-        foreach (var arg in new[] { "export", "--format", "parquet", "--out", folder, "--report-memory", "--connection", connectionString })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = EtlStart.For(etl, ["export", "--format", "parquet", "--out", folder, "--report-memory", "--connection", connectionString], readErrors: true);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);

@@ -15,18 +15,7 @@ internal static partial class ChildLoad
     /// <param name="etl">The <c>etl</c> executable, or its <c>etl.dll</c> (run with <c>dotnet</c>).</param>
     public static async Task<Result> RunAsync(string etl, string connectionString, string path, CancellationToken cancellationToken)
     {
-        var isDll = etl.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var start = new ProcessStartInfo(isDll ? "dotnet" : etl) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = false };
-        if (isDll)
-        {
-            start.ArgumentList.Add(etl);
-        }
-
-        foreach (var arg in new[] { "ingest", path, "--quiet", "--report-memory", "--connection", connectionString })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = EtlStart.For(etl, ["ingest", path, "--quiet", "--report-memory", "--connection", connectionString], readErrors: false);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);

@@ -69,8 +69,9 @@ internal static class ExportCommand
 
                 return ExitCodes.Ok;
             }
-            catch (UnknownViewException exception)
+            catch (Exception exception) when (exception is UnknownViewException or InvalidDataException)
             {
+                // A view that is not there, or a value the format cannot hold: the message says which.
                 Console.Error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.Fatal;
             }

@@ -42,6 +42,20 @@ public sealed class ExportCommandTests(SeedsWarehouse seeds) : IClassFixture<See
         Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
     }
 
+    [Fact]
+    public async Task A_value_the_format_cannot_hold_is_an_error_that_names_its_column()
+    {
+        await using var database = await TestCluster.CreateDatabaseAsync();
+        await database.ExecuteAsync("CREATE VIEW report.export_matrix AS SELECT 1 AS id, ARRAY[[1, 2], [3, 4]] AS m");
+        using var folder = new ExportFolder();
+
+        var (exitCode, output) = await EtlProcess.RunAsync(["export", "--format", "parquet", "--out", folder.Path, "--view", "export_matrix", "--connection", database.ConnectionString]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("error: column m holds an array of 2 dimensions, which a Parquet list cannot hold", output, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
     private Task<(int ExitCode, string Output)> ExportAsync(params string[] args) =>
         EtlProcess.RunAsync(["export", .. args, "--connection", seeds.Database.ConnectionString]);
 }
