@@ -38,6 +38,9 @@ internal static class ExportCommand
 
         command.SetAction(async (parsed, token) =>
         {
+            // Standard output may carry the export itself (--format arxiv-snapshot without --out): every line of
+            // ours (the embedded database, applied migrations, the files written) goes to standard error.
+            Console.SetOut(Console.Error);
             var writer = ExportFormats.Named(parsed.GetRequiredValue(format))!;
             var request = new ExportRequest(parsed.GetValue(output), parsed.GetValue(since), parsed.GetValue(view));
 

@@ -85,6 +85,29 @@ public sealed class ArxivSnapshotExportTests(ITestOutputHelper output) : IDispos
     }
 
     [Fact]
+    public async Task Standard_output_carries_the_records_alone_and_the_commands_own_lines_go_to_standard_error()
+    {
+        // A database the command migrates first: its "Applied migration" lines must not land among the records.
+        await using var database = await TestCluster.CreateDatabaseAsync(migrated: false);
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "etl.dll"), "export", "--format", "arxiv-snapshot", "--connection", database.ConnectionString })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("ConnectionStrings__Warehouse");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, await stderr);
+        Assert.Equal(string.Empty, await stdout);  // an empty warehouse: no record, and nothing else
+        Assert.Contains("Applied migration", await stderr, StringComparison.Ordinal);
+        Assert.Contains("Wrote (standard output): 0 rows", await stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_format_takes_a_file_and_no_view()
     {
         var export = new ArxivSnapshotExport();
