@@ -334,6 +334,20 @@ internal static class BenchCommand
     }
 
     /// <summary>The search queries' times: their median and the slowest, with each query.</summary>
+    /// <summary><c>--search-on</c>: the search queries alone, on a warehouse the benchmark did not build.</summary>
+    public static async Task<int> RunSearchAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM warehouse.papers", connection);
+            var papers = (int)(long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            Console.WriteLine(SearchReport(papers, await SearchTimings.MeasureAsync(connectionString, cancellationToken).ConfigureAwait(false)));
+        }
+
+        return 0;
+    }
+
     private static string SearchReport(int papers, IReadOnlyList<SearchTimings.Timing> timings)
     {
         var table = new StringBuilder();

@@ -24,12 +24,22 @@ var exportOnly = new Option<bool>("--export-only")
 {
     Description = "Only run etl export --format parquet on the warehouses a full run left in --work-dir (--runs times on the big one)",
 };
+var searchOn = new Option<string>("--search-on")
+{
+    Description = "Only time the 20 search queries on the warehouse at this connection string (the million-record snapshot's, say), and print them",
+    HelpName = "CONNECTION",
+};
 var root = new RootCommand("Measures parsing, backfill against its COPY floor, incremental loads, loader memory, search and the Parquet export; see docs/benchmarks.md")
 {
-    papers, smallPapers, runs, workDirectory, etl, dailyOnly, compareSearch, exportOnly,
+    papers, smallPapers, runs, workDirectory, etl, dailyOnly, compareSearch, exportOnly, searchOn,
 };
 root.SetAction((parsed, token) =>
 {
+    if (parsed.GetValue(searchOn) is { } connectionString)
+    {
+        return BenchCommand.RunSearchAsync(connectionString, token);
+    }
+
     if (parsed.GetValue(dailyOnly))
     {
         return BenchCommand.RunDailyAsync(Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"), parsed.GetValue(compareSearch), token);

@@ -6,15 +6,24 @@ namespace Etl.Data.Export;
 /// <param name="Key">How <c>--since</c> narrows the rows, or null when it does not apply (a view of <c>--view</c>).</param>
 /// <param name="Summary">One sentence on what a row is, for the README.</param>
 /// <param name="ColumnNotes">Descriptions of columns the database has no comment for.</param>
-public sealed record ExportTable(string Name, string Query, ExportKey? Key, string Summary, IReadOnlyDictionary<string, string>? ColumnNotes = null)
+/// <param name="Dictionary">
+/// Whether a format with dictionary encoding uses it. Not for papers and versions, whose texts hardly repeat:
+/// Zstandard alone made their files as small or smaller, and hashing every title and abstract into a dictionary
+/// that never pays took a fifth of <c>papers.parquet</c>'s time (docs/export.md).
+/// </param>
+public sealed record ExportTable(
+    string Name, string Query, ExportKey? Key, string Summary,
+    IReadOnlyDictionary<string, string>? ColumnNotes = null, bool Dictionary = true)
 {
     /// <summary>The four tables of a whole-warehouse export (<c>sql/export</c>).</summary>
     public static IReadOnlyList<ExportTable> Warehouse { get; } =
     [
         new("papers", EmbeddedSql.Export("papers"), ExportKey.Paper,
-            "One row per paper: the columns of `report.papers`, with `authors` (display names in author order) and `categories` as lists."),
+            "One row per paper: the columns of `report.papers`, with `authors` (display names in author order) and `categories` as lists.",
+            Dictionary: false),
         new("versions", EmbeddedSql.Export("versions"), ExportKey.Paper,
-            "One row per known version of each paper: the rows of `report.paper_versions`."),
+            "One row per known version of each paper: the rows of `report.paper_versions`.",
+            Dictionary: false),
         new("authors", EmbeddedSql.Export("authors"), ExportKey.Author,
             "One row per author: the rows of `report.authors` (with `--since`, the authors of the exported papers; their figures still count every paper of the warehouse)."),
         new("paper_authors", EmbeddedSql.Export("paper_authors"), ExportKey.Paper,

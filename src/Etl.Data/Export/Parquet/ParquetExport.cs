@@ -79,7 +79,7 @@ public sealed class ParquetExport : IExportWriter
                 var query = table.Key is { } key ? session.Narrow(table.Query, key) : table.Query;
                 var columns = await QueryColumns.DescribeAsync(session.Connection, query, table.ColumnNotes, cancellationToken).ConfigureAwait(false);
                 var rows = await ParquetTableWriter.WriteAsync(
-                    session.Connection, query, [.. columns.Select(column => column.Plan)], partial, Metadata(snapshot, request.Since), _settings, arenas, cancellationToken).ConfigureAwait(false);
+                    session.Connection, query, [.. columns.Select(column => column.Plan)], table.Dictionary, partial, Metadata(snapshot, request.Since), _settings, arenas, cancellationToken).ConfigureAwait(false);
                 var bytes = new FileInfo(partial).Length;
                 exported.Add(new ExportedFile(final, rows, bytes, clock.Elapsed));
                 written.Add(new WrittenTable(fileName, table.Summary, rows, bytes,

@@ -22,13 +22,14 @@ internal static class ParquetTableWriter
         NpgsqlConnection connection,
         string query,
         IReadOnlyList<ColumnPlan> columns,
+        bool dictionary,
         string path,
         IReadOnlyDictionary<string, string> metadata,
         ParquetSettings settings,
         IReadOnlyList<ValueArena> arenas,
         CancellationToken cancellationToken)
     {
-        using var file = Create(path, columns, metadata, settings);
+        using var file = Create(path, columns, dictionary, metadata, settings);
 
         // Row groups take turns (one fills while another is written), one for each arena.
         using var empty = new BlockingCollection<RowGroupBuffer>(arenas.Count);
@@ -79,7 +80,8 @@ internal static class ParquetTableWriter
     private static Task Dedicated(Action work) =>
         Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    private static ParquetFileWriter Create(string path, IReadOnlyList<ColumnPlan> columns, IReadOnlyDictionary<string, string> metadata, ParquetSettings settings)
+    private static ParquetFileWriter Create(
+        string path, IReadOnlyList<ColumnPlan> columns, bool dictionary, IReadOnlyDictionary<string, string> metadata, ParquetSettings settings)
     {
         var nodes = columns.Select(column => column.CreateNode()).ToArray();
         try
@@ -92,9 +94,13 @@ internal static class ParquetTableWriter
                 builder.CompressionLevel(level);
             }
 
-            // Arrow's dictionary encoding stays on: it shrinks the repeated names and categories several-fold
-            // (paper_authors.parquet comes out at less than half the size it has without), and falls back to plain pages by itself
-            // for columns like abstracts once a row group's dictionary passes 1 MB.
+            // Arrow's dictionary encoding, where the table's values repeat: it shrinks the repeated names and
+            // keys (paper_authors.parquet comes out at less than half the size it has without).
+            if (!dictionary)
+            {
+                builder.DisableDictionary();
+            }
+
             using var properties = builder.Build();
             return new ParquetFileWriter(path, schema, properties, metadata);
         }
