@@ -29,15 +29,27 @@ var searchOn = new Option<string>("--search-on")
     Description = "Only time the 20 search queries on the warehouse at this connection string (the million-record snapshot's, say), and print them",
     HelpName = "CONNECTION",
 };
+var snapshot = new Option<string>("--snapshot")
+{
+    Description = "Only measure the import of this metadata snapshot (etl generate --snapshot-records N) against its floor and a hand-written peer, and its refresh/ beside it",
+    HelpName = "FILE",
+};
 var root = new RootCommand("Measures parsing, backfill against its COPY floor, incremental loads, loader memory, search and the Parquet export; see docs/benchmarks.md")
 {
-    papers, smallPapers, runs, workDirectory, etl, dailyOnly, compareSearch, exportOnly, searchOn,
+    papers, smallPapers, runs, workDirectory, etl, dailyOnly, compareSearch, exportOnly, searchOn, snapshot,
 };
 root.SetAction((parsed, token) =>
 {
     if (parsed.GetValue(searchOn) is { } connectionString)
     {
         return BenchCommand.RunSearchAsync(connectionString, token);
+    }
+
+    if (parsed.GetValue(snapshot) is { } snapshotFile)
+    {
+        return SnapshotRun.RunAsync(
+            Path.GetFullPath(snapshotFile), parsed.GetValue(runs) ?? 3, Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"),
+            Path.GetFullPath(parsed.GetValue(etl) ?? Path.Combine(AppContext.BaseDirectory, "etl.dll")), token);
     }
 
     if (parsed.GetValue(dailyOnly))
