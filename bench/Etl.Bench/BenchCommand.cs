@@ -24,7 +24,8 @@ internal static class BenchCommand
 {
     /// <param name="etl">The <c>etl</c> executable (or <c>etl.dll</c>) whose <c>ingest</c> is measured.</param>
     /// <param name="compareSearch">Also backfill and load the daily files without search (<see cref="SearchCost"/>), interleaved, and report what search costs.</param>
-    public static async Task<int> RunAsync(int papers, int smallPapers, int runs, string work, string etl, bool compareSearch, CancellationToken cancellationToken)
+    /// <param name="stock">Measure on a cluster with PostgreSQL's default settings (<see cref="EmbeddedPostgresOptions.Stock"/>) instead of the embedded cluster's.</param>
+    public static async Task<int> RunAsync(int papers, int smallPapers, int runs, string work, string etl, bool compareSearch, bool stock, CancellationToken cancellationToken)
     {
         var output = Console.Out;
         Directory.CreateDirectory(work);
@@ -37,8 +38,7 @@ internal static class BenchCommand
 
         var parse = MeasureParsing(big.Path, runs: Math.Max(runs, 5), output);
 
-        var server = await EmbeddedPostgres.EnsureStartedAsync(
-            new EmbeddedPostgresOptions { DataDirectory = Path.Combine(work, "postgres"), Database = "postgres" }, output.WriteLine, cancellationToken).ConfigureAwait(false);
+        var server = await StartClusterAsync(work, stock, output, cancellationToken).ConfigureAwait(false);
 
         await CheckCorrectnessAsync(server, work, output, cancellationToken).ConfigureAwait(false);
 
@@ -441,6 +441,19 @@ internal static class BenchCommand
     {
         var flat = string.Join(' ', query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return flat.Length <= 110 ? flat : flat[..110] + "…";
+    }
+
+    /// <summary>
+    /// The benchmark's own cluster in the work folder: with the embedded cluster's settings, or with PostgreSQL's
+    /// defaults in a folder of its own (<c>postgres-stock</c>), so the two never share a configuration.
+    /// </summary>
+    internal static Task<string> StartClusterAsync(string work, bool stock, TextWriter output, CancellationToken cancellationToken)
+    {
+        output.WriteLine(stock ? "Server: PostgreSQL's default settings (--stock)" : "Server: the embedded cluster's settings");
+        return EmbeddedPostgres.EnsureStartedAsync(
+            new EmbeddedPostgresOptions { DataDirectory = Path.Combine(work, stock ? "postgres-stock" : "postgres"), Database = "postgres", Stock = stock },
+            output.WriteLine,
+            cancellationToken);
     }
 
     /// <summary>Both the backfill and the floor start right after a checkpoint, so neither pays for the other's WAL.</summary>

@@ -37,6 +37,9 @@ internal static class CopyFloor
 
             // Formats are rows the format columns reference (migration SourceFormats): same keys as the warehouse.
             WarehouseDdl("004_source_formats"),
+
+            // The snapshot shares detailed's precedence (012_snapshot.sql drops the uniqueness).
+            "ALTER TABLE floor.source_formats DROP CONSTRAINT source_formats_precedence_key",
             "INSERT INTO floor.source_formats SELECT * FROM warehouse.source_formats",
             WarehouseDdl("005_source_format_keys"),
             WarehouseDdl("007_reporting_performance"),
@@ -93,8 +96,11 @@ internal static class CopyFloor
         return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    private static string FrozenDdl() =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Floors", "final_rows.sql"));
+    /// <summary>A script of <c>bench/Etl.Bench/Floors</c>, copied beside the benchmark.</summary>
+    internal static string FloorScript(string name) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Floors", name + ".sql"));
+
+    private static string FrozenDdl() => FloorScript("final_rows");
 
     /// <summary>A schema script of the warehouse, made to build the same tables in schema <c>floor</c>.</summary>
     private static string WarehouseDdl(string script) =>
@@ -103,7 +109,8 @@ internal static class CopyFloor
             .Replace("warehouse.", "floor.", StringComparison.Ordinal)
             .Replace("SCHEMA IF NOT EXISTS warehouse", "SCHEMA floor", StringComparison.Ordinal);
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    /// <summary>A statement (or script) without a timeout: the benchmark's statements grow with the corpus.</summary>
+    internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -34,9 +34,13 @@ var snapshot = new Option<string>("--snapshot")
     Description = "Only measure the import of this metadata snapshot (etl generate --snapshot-records N) against its floor and a hand-written peer, and its refresh/ beside it",
     HelpName = "FILE",
 };
+var stock = new Option<bool>("--stock")
+{
+    Description = "Measure on a PostgreSQL with default settings (its own cluster, postgres-stock in the work folder) instead of the embedded cluster's tuning",
+};
 var root = new RootCommand("Measures parsing, backfill against its COPY floor, incremental loads, loader memory, search and the Parquet export; see docs/benchmarks.md")
 {
-    papers, smallPapers, runs, workDirectory, etl, dailyOnly, compareSearch, exportOnly, searchOn, snapshot,
+    papers, smallPapers, runs, workDirectory, etl, dailyOnly, compareSearch, exportOnly, searchOn, snapshot, stock,
 };
 root.SetAction((parsed, token) =>
 {
@@ -49,7 +53,7 @@ root.SetAction((parsed, token) =>
     {
         return SnapshotRun.RunAsync(
             Path.GetFullPath(snapshotFile), parsed.GetValue(runs) ?? 3, Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"),
-            Path.GetFullPath(parsed.GetValue(etl) ?? Path.Combine(AppContext.BaseDirectory, "etl.dll")), token);
+            Path.GetFullPath(parsed.GetValue(etl) ?? Path.Combine(AppContext.BaseDirectory, "etl.dll")), parsed.GetValue(stock), token);
     }
 
     if (parsed.GetValue(dailyOnly))
@@ -71,6 +75,7 @@ root.SetAction((parsed, token) =>
         Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"),
         etlPath,
         parsed.GetValue(compareSearch),
+        parsed.GetValue(stock),
         token);
 });
 return await root.Parse(args).InvokeAsync();

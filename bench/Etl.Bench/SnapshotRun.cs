@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Etl.Data.Embedded;
 using Npgsql;
 
 namespace Etl.Bench;
@@ -14,12 +13,11 @@ namespace Etl.Bench;
 /// </summary>
 internal static class SnapshotRun
 {
-    public static async Task<int> RunAsync(string snapshot, int runs, string work, string etl, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string snapshot, int runs, string work, string etl, bool stock, CancellationToken cancellationToken)
     {
         var output = Console.Out;
         Directory.CreateDirectory(work);
-        var server = await EmbeddedPostgres.EnsureStartedAsync(
-            new EmbeddedPostgresOptions { DataDirectory = Path.Combine(work, "postgres"), Database = "postgres" }, output.WriteLine, cancellationToken).ConfigureAwait(false);
+        var server = await BenchCommand.StartClusterAsync(work, stock, output, cancellationToken).ConfigureAwait(false);
         var refresh = Path.Combine(Path.GetDirectoryName(snapshot)!, "refresh", Path.GetFileName(snapshot));
         var results = new List<(double Import, double Floor, double Peer, double? Refresh, double Rss)>();
         for (var run = 1; run <= runs; run++)
@@ -71,13 +69,13 @@ internal static class SnapshotRun
         var database = await BenchCommand.FreshDatabaseAsync(server, "snapshot_peer", cancellationToken, migrate: false).ConfigureAwait(false);
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Floors", "final_rows.sql")), cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, "CHECKPOINT", cancellationToken).ConfigureAwait(false);
+        await CopyFloor.ExecuteAsync(connection, CopyFloor.FloorScript("final_rows"), cancellationToken).ConfigureAwait(false);
+        await CopyFloor.ExecuteAsync(connection, "CHECKPOINT", cancellationToken).ConfigureAwait(false);
 
         var clock = Stopwatch.StartNew();
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
-            await ExecuteAsync(connection, "CREATE UNLOGGED TABLE peer_staging (doc jsonb NOT NULL)", cancellationToken).ConfigureAwait(false);
+            await CopyFloor.ExecuteAsync(connection, "CREATE UNLOGGED TABLE peer_staging (doc jsonb NOT NULL)", cancellationToken).ConfigureAwait(false);
 
             // The usual trick for JSON lines: CSV with quote and delimiter bytes that never occur, so each
             // line arrives whole, backslashes and all.
@@ -96,16 +94,10 @@ internal static class SnapshotRun
                 }
             }
 
-            await ExecuteAsync(connection, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Floors", "snapshot_peer.sql")), cancellationToken).ConfigureAwait(false);
+            await CopyFloor.ExecuteAsync(connection, CopyFloor.FloorScript("snapshot_peer"), cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return clock.Elapsed;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

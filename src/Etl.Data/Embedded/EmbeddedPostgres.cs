@@ -60,7 +60,7 @@ public static class EmbeddedPostgres
                 await InitializeAsync(bin, dataDir, log, cancellationToken).ConfigureAwait(false);
             }
 
-            var port = await StartServerAsync(bin, dataDir, options.FastUnsafe, log, cancellationToken).ConfigureAwait(false);
+            var port = await StartServerAsync(bin, dataDir, options, log, cancellationToken).ConfigureAwait(false);
             var connectionString = new NpgsqlConnectionStringBuilder
             {
                 Host = "127.0.0.1",
@@ -197,7 +197,7 @@ public static class EmbeddedPostgres
         await GiveToPostgresUserAsync([path], ct).ConfigureAwait(false);
     }
 
-    private static async Task<int> StartServerAsync(string bin, string dataDir, bool fastUnsafe, Action<string> log, CancellationToken ct)
+    private static async Task<int> StartServerAsync(string bin, string dataDir, EmbeddedPostgresOptions options, Action<string> log, CancellationToken ct)
     {
         var pgCtl = Path.Combine(bin, "pg_ctl");
         var running = await IsRunningAsync(pgCtl, dataDir, ct).ConfigureAwait(false);
@@ -209,7 +209,7 @@ public static class EmbeddedPostgres
         }
 
         var changed = await WriteIfChangedAsync(Path.Combine(dataDir, PortFileName), $"{chosen}\n", ct).ConfigureAwait(false);
-        changed |= await WriteIfChangedAsync(Path.Combine(dataDir, ConfigFileName), Settings(bin, dataDir, chosen, fastUnsafe), ct).ConfigureAwait(false);
+        changed |= await WriteIfChangedAsync(Path.Combine(dataDir, ConfigFileName), Settings(bin, dataDir, chosen, options), ct).ConfigureAwait(false);
         if (changed)
         {
             await GiveToPostgresUserAsync([Path.Combine(dataDir, PortFileName), Path.Combine(dataDir, ConfigFileName)], ct).ConfigureAwait(false);
@@ -242,7 +242,7 @@ public static class EmbeddedPostgres
         return chosen;
     }
 
-    private static string Settings(string bin, string dataDir, int port, bool fastUnsafe)
+    private static string Settings(string bin, string dataDir, int port, EmbeddedPostgresOptions options)
     {
         // A Unix socket path longer than the kernel limit makes the server refuse to start; TCP alone is enough for us.
         var socketDir = dataDir.Length + "/.s.PGSQL.65535".Length <= MaxUnixSocketPathLength ? dataDir : string.Empty;
@@ -250,15 +250,19 @@ public static class EmbeddedPostgres
             .AppendLine("listen_addresses = '127.0.0.1'")
             .AppendLine(CultureInfo.InvariantCulture, $"port = {port}")
             .AppendLine(CultureInfo.InvariantCulture, $"unix_socket_directories = '{socketDir.Replace("'", "''", StringComparison.Ordinal)}'")
-            .AppendLine("max_connections = 100")
+            .AppendLine("max_connections = 100");
+        if (!options.Stock)
+        {
             // Bulk loading: fewer checkpoints and no WAL for replication, which an embedded cluster never has.
-            .AppendLine("shared_buffers = 256MB")
-            .AppendLine("max_wal_size = 4GB")
-            .AppendLine("checkpoint_timeout = 30min")
-            .AppendLine("wal_level = minimal")
-            .AppendLine("max_wal_senders = 0")
-            // JIT compilation cost report queries 0.15-0.4 s each and never paid back (sql/roles/etl_reader.sql).
-            .AppendLine("jit = off");
+            settings.AppendLine("shared_buffers = 256MB")
+                .AppendLine("max_wal_size = 4GB")
+                .AppendLine("checkpoint_timeout = 30min")
+                .AppendLine("wal_level = minimal")
+                .AppendLine("max_wal_senders = 0")
+                // JIT compilation cost report queries 0.15-0.4 s each and never paid back (sql/roles/etl_reader.sql).
+                .AppendLine("jit = off");
+        }
+
         if (HasStatementStatistics(bin))
         {
             // Where time goes, per statement, for analysts (CREATE EXTENSION pg_stat_statements) and for
@@ -267,7 +271,7 @@ public static class EmbeddedPostgres
             settings.AppendLine("shared_preload_libraries = 'pg_stat_statements'").AppendLine("pg_stat_statements.track_planning = on");
         }
 
-        if (fastUnsafe)
+        if (options.FastUnsafe)
         {
             settings.AppendLine("fsync = off").AppendLine("synchronous_commit = off").AppendLine("full_page_writes = off");
         }

@@ -21,6 +21,12 @@ public sealed class EmbeddedPostgresOptions
     /// </summary>
     public bool FastUnsafe { get; init; }
 
+    /// <summary>
+    /// PostgreSQL's own defaults instead of the embedded cluster's tuning (shared_buffers, WAL, JIT): a server as
+    /// users bring it, for the benchmark's <c>--stock</c> runs.
+    /// </summary>
+    public bool Stock { get; init; }
+
     private static string DefaultDataDirectory()
     {
         var configured = Environment.GetEnvironmentVariable("ETL_DATA_DIR");
