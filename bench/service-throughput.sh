@@ -23,13 +23,15 @@ corpus="$work/corpus-$papers"
 if [ ! -d "$corpus" ]; then
   "${etl[@]}" generate --out "$corpus" --papers "$papers" --seed 42 >/dev/null
 fi
-files=$(find "$corpus" -type f \( -name '*.md' -o -name '*.txt' \) | wc -l)
+files=$(find "$corpus" -type f \( -name '*.md' -o -name '*.txt' -o -name '*.jsonl' -o -name '*.json' -o -name '*.json.gz' -o -name '*.zip' \) | wc -l)
 mb=$(du -sm "$corpus" | cut -f1)
 "${etl[@]}" migrate >/dev/null   # starts the benchmark's cluster
 port=$(cat "$ETL_DATA_DIR/etl-port")
+# The embedded cluster asks for the superuser's secret, kept in its folder as etl.pgpass.
+export PGPASSFILE="$ETL_DATA_DIR/etl.pgpass"
 psql() { "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d "${db:-postgres}" -qtAX "$@"; }
 fresh() { db=postgres psql -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"; }
-conn() { echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=$1"; }
+conn() { echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=$1;Passfile=$PGPASSFILE"; }
 
 echo "corpus: $papers papers, $files files, $mb MB"
 for run in $(seq 1 "$runs"); do
