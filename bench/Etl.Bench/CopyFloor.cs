@@ -27,7 +27,7 @@ internal static class CopyFloor
         ["digests", "evidence", "rejections", "categories", "authors", "author_variants", "papers", "paper_versions", "paper_authors", "paper_categories", "compact_versions"];
 
     public static Task<TimeSpan> FinalRowsAsync(NpgsqlDataSource dataSource, string dumpDirectory, CancellationToken cancellationToken) =>
-        MeasureAsync(dataSource, dumpDirectory, "floor_final", FinalTables, [FrozenDdl()], cancellationToken);
+        MeasureAsync(dataSource, dumpDirectory, "floor_final", FinalTables, [FloorScript("final_rows")], cancellationToken);
 
     public static Task<TimeSpan> AllTablesAsync(NpgsqlDataSource dataSource, string dumpDirectory, CancellationToken cancellationToken) =>
         MeasureAsync(dataSource, dumpDirectory, "floor", WarehouseTables,
@@ -99,8 +99,6 @@ internal static class CopyFloor
     /// <summary>A script of <c>bench/Etl.Bench/Floors</c>, copied beside the benchmark.</summary>
     internal static string FloorScript(string name) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Floors", name + ".sql"));
-
-    private static string FrozenDdl() => FloorScript("final_rows");
 
     /// <summary>A schema script of the warehouse, made to build the same tables in schema <c>floor</c>.</summary>
     private static string WarehouseDdl(string script) =>
