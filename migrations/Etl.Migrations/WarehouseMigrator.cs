@@ -50,6 +50,9 @@ public static class WarehouseMigrator
     {
         var options = new DbContextOptionsBuilder<WarehouseContext>()
             .UseNpgsql(connectionString, npgsql => npgsql
+                // A migration that fills a store reads the whole warehouse: minutes at a million papers, where
+                // the default 30 s would fail every upgrade of a large warehouse (as LoadSql's commands, none).
+                .CommandTimeout(0)
                 .MigrationsAssembly(typeof(WarehouseMigrator).Assembly.GetName().Name)
                 .MigrationsHistoryTable("__EFMigrationsHistory", WarehouseContext.Schema))
             // The schema is written as SQL in sql/, so EF's model snapshot does not describe every

@@ -1,25 +1,29 @@
 -- Per UTC submission day and category: what was submitted. Days come from the submission timestamps
 -- of detailed digests, so papers known from compact listings alone (no timestamps) are not counted here
 -- (report.data_quality counts them).
+--
+-- Counted from report_store.paper_lists, whose primary_category, published_at and revised_at mirror
+-- warehouse.papers and warehouse.paper_versions (sql/schema/013_submission_days.sql): the same counts
+-- as from those tables, without reading their texts.
 CREATE OR REPLACE VIEW report.daily_submissions AS
 WITH events AS (
     -- a new paper: its v1, under its primary category
-    SELECT (p.published_at AT TIME ZONE 'UTC')::date AS day, p.primary_category AS category,
+    SELECT (l.published_at AT TIME ZONE 'UTC')::date AS day, l.primary_category AS category,
            1 AS new_paper, 0 AS new_version, 0 AS cross_listed
-    FROM warehouse.papers p
-    WHERE p.published_at IS NOT NULL AND p.primary_category IS NOT NULL
+    FROM report_store.paper_lists l
+    WHERE l.published_at IS NOT NULL AND l.primary_category IS NOT NULL
     UNION ALL
     -- a revision (v2 or later), under the paper's primary category
-    SELECT (v.submitted_at AT TIME ZONE 'UTC')::date, p.primary_category, 0, 1, 0
-    FROM warehouse.paper_versions v
-    JOIN warehouse.papers p ON p.arxiv_id = v.arxiv_id
-    WHERE v.version > 1 AND v.submitted_at IS NOT NULL AND p.primary_category IS NOT NULL
+    SELECT (r.submitted_at AT TIME ZONE 'UTC')::date, l.primary_category, 0, 1, 0
+    FROM report_store.paper_lists l
+    CROSS JOIN LATERAL unnest(l.revised_at) AS r (submitted_at)
+    WHERE l.primary_category IS NOT NULL
     UNION ALL
     -- a new paper cross-listed into a category other than its primary one
-    SELECT (p.published_at AT TIME ZONE 'UTC')::date, c.code, 0, 0, 1
-    FROM warehouse.paper_categories c
-    JOIN warehouse.papers p ON p.arxiv_id = c.arxiv_id
-    WHERE NOT c.is_primary AND p.published_at IS NOT NULL
+    SELECT (l.published_at AT TIME ZONE 'UTC')::date, c.code, 0, 0, 1
+    FROM report_store.paper_lists l
+    CROSS JOIN LATERAL unnest(l.categories) AS c (code)
+    WHERE l.published_at IS NOT NULL AND c.code IS DISTINCT FROM l.primary_category
 )
 SELECT day AS submission_date,
        category,
