@@ -1,4 +1,4 @@
--- Keeps report_store.paper_lists current (see sql/schema/006_report_store.sql, 013_submission_days.sql)
+-- Keeps report_store.paper_lists current (see sql/schema/006_report_store.sql, 013_report_at_scale.sql)
 -- after apply_papers.sql, in the same transaction. Runs for a batch (touched_papers: the batch's papers;
 -- touched_authors: authors of its detailed entries, staged_authors: their display names now;
 -- renamed_authors: those whose name apply_papers.sql changed, staged by AuthorNames) and for etl
@@ -20,9 +20,9 @@ ANALYZE list_papers;
 -- Rewrite the lists of those papers (papers gone from the warehouse lose theirs too).
 DELETE FROM report_store.paper_lists WHERE arxiv_id IN (SELECT arxiv_id FROM list_papers);
 
-INSERT INTO report_store.paper_lists (arxiv_id, authors, categories, primary_category, published_at, revised_at)
+INSERT INTO report_store.paper_lists (arxiv_id, authors, categories, primary_category, published_at, revised_at, known_versions)
 SELECT p.arxiv_id, coalesce(a.authors, '{}'::text[]), coalesce(c.categories, '{}'::text[]),
-       p.primary_category, p.published_at, coalesce(v.revised_at, '{}'::timestamptz[])
+       p.primary_category, p.published_at, coalesce(v.revised_at, '{}'::timestamptz[]), coalesce(v.known_versions, 0)
 FROM warehouse.papers p
 -- The batch's authors were just written from staged_authors (apply_papers.sql), names included: only
 -- the other authors of these papers (of a renamed author's other papers, say) are looked up, lazily.
@@ -38,8 +38,9 @@ LEFT JOIN (SELECT pc.arxiv_id, array_agg(pc.code ORDER BY pc.code COLLATE "C") A
            FROM warehouse.paper_categories pc
            WHERE pc.arxiv_id IN (SELECT arxiv_id FROM list_papers)
            GROUP BY pc.arxiv_id) c ON c.arxiv_id = p.arxiv_id
-LEFT JOIN (SELECT pv.arxiv_id, array_agg(pv.submitted_at ORDER BY pv.version) AS revised_at
+LEFT JOIN (SELECT pv.arxiv_id, count(*)::integer AS known_versions,
+                  array_agg(pv.submitted_at ORDER BY pv.version) FILTER (WHERE pv.version > 1 AND pv.submitted_at IS NOT NULL) AS revised_at
            FROM warehouse.paper_versions pv
-           WHERE pv.arxiv_id IN (SELECT arxiv_id FROM list_papers) AND pv.version > 1 AND pv.submitted_at IS NOT NULL
+           WHERE pv.arxiv_id IN (SELECT arxiv_id FROM list_papers)
            GROUP BY pv.arxiv_id) v ON v.arxiv_id = p.arxiv_id
 WHERE p.arxiv_id IN (SELECT arxiv_id FROM list_papers);

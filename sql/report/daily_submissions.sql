@@ -3,7 +3,7 @@
 -- (report.data_quality counts them).
 --
 -- Counted from report_store.paper_lists, whose primary_category, published_at and revised_at mirror
--- warehouse.papers and warehouse.paper_versions (sql/schema/013_submission_days.sql): the same counts
+-- warehouse.papers and warehouse.paper_versions (sql/schema/013_report_at_scale.sql): the same counts
 -- as from those tables, without reading their texts.
 CREATE OR REPLACE VIEW report.daily_submissions AS
 WITH events AS (

@@ -1,21 +1,24 @@
 -- Contract view (docs/data-contract.md): one row per paper. The warehouse's row, with the author display
 -- names (in author order) and categories (byte order) that report_store.paper_lists keeps for it
 -- (sql/schema/006_report_store.sql): aggregating the link tables for every row took 3.3 s at 200,000 papers.
+-- primary_category, categories and published_at are read from the lists too (their copies there,
+-- sql/schema/013_report_at_scale.sql), so a query by category and month filters the narrow rows by their
+-- index before it reads any title or abstract; every paper has its row of lists.
 CREATE OR REPLACE VIEW report.papers AS
-SELECT p.arxiv_id,
+SELECT l.arxiv_id,
        p.latest_version,
        p.title,
        p.abstract,
-       coalesce(l.authors, '{}'::text[]) AS authors,
-       p.primary_category,
-       coalesce(l.categories, '{}'::text[]) AS categories,
-       p.published_at,
+       l.authors,
+       l.primary_category,
+       l.categories,
+       l.published_at,
        p.updated_at,
        p.doi,
        p.journal_ref,
        p.comment
-FROM warehouse.papers p
-LEFT JOIN report_store.paper_lists l ON l.arxiv_id = p.arxiv_id;
+FROM report_store.paper_lists l
+JOIN warehouse.papers p ON p.arxiv_id = l.arxiv_id;
 
 COMMENT ON VIEW report.papers IS 'One row per arXiv paper as reconciled from every digest loaded: latest fields, display-name authors, categories sorted by code.';
 COMMENT ON COLUMN report.papers.arxiv_id IS 'arXiv identifier without version: 2009.14721 (new style) or cs/9810003 (old style).';

@@ -10,7 +10,9 @@ SELECT p.arxiv_id,
        CASE WHEN v1.title IS NOT NULL AND vl.title IS NOT NULL THEN v1.title <> vl.title END AS title_changed,
        CASE WHEN v1.abstract IS NOT NULL AND vl.abstract IS NOT NULL THEN v1.abstract <> vl.abstract END AS abstract_changed
 FROM warehouse.papers p
-JOIN (SELECT arxiv_id, count(*)::integer AS known_versions FROM warehouse.paper_versions GROUP BY arxiv_id) k ON k.arxiv_id = p.arxiv_id
+-- known_versions as report_store.paper_lists counts it (sql/schema/013_report_at_scale.sql): counting
+-- every paper's versions here made a query for a few papers count them all.
+JOIN report_store.paper_lists k ON k.arxiv_id = p.arxiv_id
 JOIN warehouse.paper_versions v1 ON v1.arxiv_id = p.arxiv_id AND v1.version = 1
 JOIN warehouse.paper_versions vl ON vl.arxiv_id = p.arxiv_id AND vl.version = p.latest_version;
 

@@ -17,7 +17,7 @@ public sealed class ReportingLayer : Migration
     /// <summary>
     /// The refresh scripts of the tables this migration creates, named here rather than taken from the
     /// loader's current list, which may name stores of later migrations. The lists are filled by
-    /// SubmissionDays, the newest migration that changes them: the loader's current refresh writes its columns.
+    /// ReportAtScale, the newest migration that changes them: the loader's current refresh writes its columns.
     /// </summary>
     private static readonly string[] FillScripts = ["refresh_paper_quality"];
 

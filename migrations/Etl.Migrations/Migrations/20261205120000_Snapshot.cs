@@ -1,5 +1,4 @@
 using Etl.Data;
-using Etl.Data.Reporting;
 using Etl.Data.Schema;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -20,9 +19,8 @@ public sealed class Snapshot : Migration
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.Sql(EmbeddedSql.Read(typeof(Snapshot).Assembly, "sql/schema/012_snapshot.sql"));
 
-        // The newest migration that changes the author store (its settings) fills it for the papers already
-        // loaded, with the loader's current script (see FasterReportStores).
-        migrationBuilder.Sql(EmbeddedSql.Read(typeof(EmbeddedSql).Assembly, $"sql/load/{ReportStore.AuthorStoreFullScript}.sql"));
+        // The author store's settings apply from the next fill: ReportAtScale's, the newest migration that
+        // changes the store, which fills it with the loader's current script (see FasterReportStores).
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

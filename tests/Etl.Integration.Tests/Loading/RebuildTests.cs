@@ -19,10 +19,12 @@ public sealed class RebuildTests : IDisposable
         await database.LoadAsync(DigestFileFinder.Find([_corpus]));
         var loaded = await database.DumpAsync();
 
-        // Damage every derived table: wipe them, and leave a paper no evidence speaks for.
+        // Damage every derived table: wipe them, and leave a paper no evidence speaks for (with its lists, so
+        // report.papers shows it).
         await database.ExecuteAsync("""
-            TRUNCATE warehouse.papers, warehouse.authors, warehouse.author_variants CASCADE;
+            TRUNCATE warehouse.papers, warehouse.authors, warehouse.author_variants, report_store.paper_lists CASCADE;
             INSERT INTO warehouse.papers (arxiv_id, latest_version, fields_digest_id, fields_line) VALUES ('9999.99999', 1, 0, 0);
+            INSERT INTO report_store.paper_lists (arxiv_id, authors, categories, revised_at, known_versions) VALUES ('9999.99999', '{}', '{}', '{}', 0);
             """);
         Assert.Single(await database.DumpAsync());
 

@@ -19,7 +19,7 @@ public sealed class ReaderRoleTests(SeedsWarehouse seeds) : IClassFixture<SeedsW
         var reader = await seeds.ReaderAsync();
         var views = await seeds.Database.ScalarAsync<string[]>(
             "SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'report' AND c.relkind = 'v'");
-        Assert.Equal(["authors", "category_trends", "coauthorships", "daily_submissions", "data_quality", "digests", "paper_versions", "papers", "revisions"], views);
+        Assert.Equal(["authors", "category_trends", "coauthorships", "daily_submissions", "data_quality", "digests", "paper_authors", "paper_versions", "papers", "revisions"], views);
         foreach (var view in views)
         {
             await using var command = reader.CreateCommand($"SELECT count(*) FROM report.{view}");

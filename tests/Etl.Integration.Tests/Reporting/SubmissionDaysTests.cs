@@ -7,7 +7,7 @@ namespace Etl.Integration.Tests.Reporting;
 
 /// <summary>
 /// report.daily_submissions counts from report_store.paper_lists' copies of the papers' days
-/// (sql/schema/013_submission_days.sql): after loads in batches, daily loads and etl rebuild, it gives the
+/// (sql/schema/013_report_at_scale.sql): after loads in batches, daily loads and etl rebuild, it gives the
 /// rows counting from warehouse.papers and warehouse.paper_versions themselves gives.
 /// </summary>
 public sealed class SubmissionDaysTests : IDisposable
