@@ -27,11 +27,7 @@ public sealed class ReportingLayer : Migration
         migrationBuilder.Sql(EmbeddedSql.Read(typeof(ReportingLayer).Assembly, "sql/schema/006_report_store.sql"));
 
         // Fill the store for every paper already loaded, with the loader's own refresh.
-        migrationBuilder.Sql("""
-            CREATE TEMP TABLE touched_papers ON COMMIT DROP AS SELECT arxiv_id FROM warehouse.papers;
-            CREATE TEMP TABLE staged_authors ON COMMIT DROP AS SELECT author_key, display_name FROM warehouse.authors;
-            CREATE TEMP TABLE renamed_authors (author_key text NOT NULL) ON COMMIT DROP;
-            """);
+        migrationBuilder.Sql(StoreFill.EveryPaperTouched);
         foreach (var script in FillScripts)
         {
             migrationBuilder.Sql(EmbeddedSql.Read(typeof(EmbeddedSql).Assembly, $"sql/load/{script}.sql"));

@@ -19,7 +19,7 @@ public sealed class PaperSearch : Migration
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.Sql(EmbeddedSql.Read(typeof(PaperSearch).Assembly, "sql/schema/011_paper_search.sql"));
-        migrationBuilder.Sql("SELECT pg_advisory_xact_lock(7461002001); SET LOCAL work_mem = '256MB';");
+        migrationBuilder.Sql(StoreFill.UnderLoadLock);
         migrationBuilder.Sql(EmbeddedSql.Read(typeof(EmbeddedSql).Assembly, $"sql/load/{ReportStore.SearchFullScript}.sql"));
     }
 

@@ -20,13 +20,8 @@ public sealed class ReportAtScale : Migration
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.Sql(EmbeddedSql.Read(typeof(ReportAtScale).Assembly, "sql/schema/013_report_at_scale.sql"));
-        migrationBuilder.Sql("""
-            SELECT pg_advisory_xact_lock(7461002001);
-            SET LOCAL work_mem = '256MB';
-            CREATE TEMP TABLE touched_papers ON COMMIT DROP AS SELECT arxiv_id FROM warehouse.papers;
-            CREATE TEMP TABLE staged_authors ON COMMIT DROP AS SELECT author_key, display_name FROM warehouse.authors;
-            CREATE TEMP TABLE renamed_authors (author_key text NOT NULL) ON COMMIT DROP;
-            """);
+        migrationBuilder.Sql(StoreFill.UnderLoadLock);
+        migrationBuilder.Sql(StoreFill.EveryPaperTouched);
         migrationBuilder.Sql(EmbeddedSql.Read(typeof(EmbeddedSql).Assembly, "sql/load/refresh_paper_lists.sql"));
         migrationBuilder.Sql("ALTER TABLE report_store.paper_lists ALTER COLUMN revised_at SET NOT NULL, ALTER COLUMN known_versions SET NOT NULL;");
 
