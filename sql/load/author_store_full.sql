@@ -14,10 +14,7 @@ FROM warehouse.paper_authors pa
 JOIN warehouse.papers p ON p.arxiv_id = pa.arxiv_id
 GROUP BY pa.arxiv_id, p.published_at, p.primary_category;
 
--- Sorted like the primary key, so the index is filled left to right. The index of the other side
--- (sql/schema/013_report_at_scale.sql) is built again after the rows: one sorted build instead of
--- inserting every pair at a random place (AuthorStoreTests compares it with the schema's).
-DROP INDEX report_store.coauthor_pairs_author_key_b;
+-- Sorted like the primary key, so the index is filled left to right.
 INSERT INTO report_store.coauthor_pairs (author_key_a, display_name_a, author_key_b, display_name_b, joint_papers, first_joint_date, last_joint_date)
 SELECT p.author_key_a, a.display_name, p.author_key_b, b.display_name, p.joint_papers, p.first_joint_date, p.last_joint_date
 FROM (SELECT x.author_key AS author_key_a, y.author_key AS author_key_b, count(*) AS joint_papers,
@@ -30,8 +27,6 @@ FROM (SELECT x.author_key AS author_key_a, y.author_key AS author_key_b, count(*
 JOIN warehouse.authors a ON a.author_key = p.author_key_a
 JOIN warehouse.authors b ON b.author_key = p.author_key_b
 ORDER BY p.author_key_a, p.author_key_b;
-
-CREATE INDEX coauthor_pairs_author_key_b ON report_store.coauthor_pairs (author_key_b);
 
 INSERT INTO report_store.author_stats (author_key, display_name, papers, first_paper_date, last_paper_date, coauthors,
                                       category_papers, top_categories)

@@ -1,5 +1,6 @@
 -- The report views at a million papers (issue 23): the aggregate views within 2 s, and the per-paper views
--- answering a query by id, by category and month, and by author within 50 ms.
+-- answering a query by id, by category and month, and by author within 50 ms (report.coauthorships by
+-- author: report.coauthorships_of, sql/report/coauthorships_of.sql, through the primary key alone).
 --
 -- report_store.paper_lists (006_report_store.sql) gains narrow copies of what those queries filter and
 -- count by, written by sql/load/refresh_paper_lists.sql with the lists, for the same papers:
@@ -25,10 +26,6 @@ ALTER TABLE report_store.paper_lists
 COMMENT ON COLUMN report_store.paper_lists.revised_at IS 'submitted_at of the versions after v1 (those that have one), in version order: report.daily_submissions counts them.';
 
 CREATE INDEX paper_lists_published_at ON report_store.paper_lists (published_at);
-
--- report.coauthorships by author: a pair is stored once (author_key_a < author_key_b), so an author's
--- pairs are found by the primary key on one side and by this index on the other.
-CREATE INDEX coauthor_pairs_author_key_b ON report_store.coauthor_pairs (author_key_b);
 
 -- report.paper_authors by display name (the way to find an author's papers: docs/reporting.md).
 CREATE INDEX authors_display_name ON warehouse.authors (display_name);

@@ -26,7 +26,7 @@ public sealed class FasterReportStores : Migration
         var assembly = typeof(FasterReportStores).Assembly;
         migrationBuilder.Sql(EmbeddedSql.Read(assembly, "sql/schema/009_report_store_digests.sql"));
         migrationBuilder.Sql(EmbeddedSql.Read(typeof(EmbeddedSql).Assembly, $"sql/load/{ReportStore.DigestPapersFullScript}.sql"));
-        // The author store is filled by 20261206000000_ReportAtScale, the newest migration that changes it.
+        // The author store is filled by 20261205120000_Snapshot, the newest migration that changes it (its settings).
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

@@ -1,4 +1,5 @@
 using Etl.Data;
+using Etl.Data.Reporting;
 using Etl.Data.Schema;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -19,8 +20,9 @@ public sealed class Snapshot : Migration
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.Sql(EmbeddedSql.Read(typeof(Snapshot).Assembly, "sql/schema/012_snapshot.sql"));
 
-        // The author store's settings apply from the next fill: ReportAtScale's, the newest migration that
-        // changes the store, which fills it with the loader's current script (see FasterReportStores).
+        // The newest migration that changes the author store (its settings) fills it for the papers already
+        // loaded, with the loader's current script (see FasterReportStores).
+        migrationBuilder.Sql(EmbeddedSql.Read(typeof(EmbeddedSql).Assembly, $"sql/load/{ReportStore.AuthorStoreFullScript}.sql"));
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

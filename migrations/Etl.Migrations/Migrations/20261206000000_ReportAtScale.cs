@@ -1,5 +1,4 @@
 using Etl.Data;
-using Etl.Data.Reporting;
 using Etl.Data.Schema;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -24,10 +23,6 @@ public sealed class ReportAtScale : Migration
         migrationBuilder.Sql(StoreFill.EveryPaperTouched);
         migrationBuilder.Sql(EmbeddedSql.Read(typeof(EmbeddedSql).Assembly, "sql/load/refresh_paper_lists.sql"));
         migrationBuilder.Sql("ALTER TABLE report_store.paper_lists ALTER COLUMN revised_at SET NOT NULL, ALTER COLUMN known_versions SET NOT NULL;");
-
-        // The newest migration that changes the author store (an index its full recompute builds again)
-        // fills it for the papers already loaded, with the loader's current script (see FasterReportStores).
-        migrationBuilder.Sql(EmbeddedSql.Read(typeof(EmbeddedSql).Assembly, $"sql/load/{ReportStore.AuthorStoreFullScript}.sql"));
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
@@ -35,10 +30,12 @@ public sealed class ReportAtScale : Migration
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         migrationBuilder.Sql("""
             -- The views that read the columns: dropped, and applied again by the next migrate's report scripts.
-            DROP VIEW IF EXISTS report.daily_submissions, report.papers, report.revisions, report.paper_authors;
+            DROP VIEW IF EXISTS report.daily_submissions, report.category_trends, report.papers, report.revisions, report.paper_authors;
+            DROP FUNCTION IF EXISTS report.coauthorships_of(text);
             DELETE FROM warehouse.report_scripts
-            WHERE script IN ('sql/report/daily_submissions.sql', 'sql/report/papers.sql', 'sql/report/revisions.sql', 'sql/report/paper_authors.sql');
-            DROP INDEX report_store.coauthor_pairs_author_key_b, warehouse.authors_display_name;
+            WHERE script IN ('sql/report/daily_submissions.sql', 'sql/report/category_trends.sql', 'sql/report/papers.sql',
+                             'sql/report/revisions.sql', 'sql/report/paper_authors.sql', 'sql/report/coauthorships_of.sql');
+            DROP INDEX warehouse.authors_display_name;
             ALTER TABLE report_store.paper_lists
                 DROP COLUMN primary_category, DROP COLUMN published_at, DROP COLUMN revised_at, DROP COLUMN known_versions;
             """);
