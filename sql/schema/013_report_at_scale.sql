@@ -6,7 +6,7 @@
 -- count by, written by sql/load/refresh_paper_lists.sql with the lists, for the same papers:
 -- - report.daily_submissions counts from them instead of reading warehouse.papers and
 --   warehouse.paper_versions, whose rows carry every title and abstract: 2.4 GB read at a million
---   papers, 2.5-4 s; from these columns, 1.7 s;
+--   papers, 2.5-4 s; from these columns, 1.4-1.5 s;
 -- - report.papers takes its primary_category, categories and published_at from here, so a query by
 --   category and month reads one month's narrow rows by their index (about 20,000 at a million papers)
 --   and only the matching papers' wide rows;
