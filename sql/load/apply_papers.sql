@@ -10,7 +10,10 @@ SELECT author_key, display_name FROM staged_authors
 ON CONFLICT (author_key) DO UPDATE SET display_name = excluded.display_name
 WHERE a.display_name IS DISTINCT FROM excluded.display_name;
 
--- Cascades to paper_versions, paper_authors, paper_categories and compact_versions.
+-- compact_versions has no key to the papers (sql/schema/014_load_keys.sql): its rows go here, set-based.
+DELETE FROM warehouse.compact_versions WHERE arxiv_id IN (SELECT arxiv_id FROM touched_papers);
+
+-- Cascades to paper_versions, paper_authors and paper_categories.
 DELETE FROM warehouse.papers WHERE arxiv_id IN (SELECT arxiv_id FROM touched_papers);
 
 -- Unknown codes are kept (with a null name) rather than dropped.

@@ -15,6 +15,9 @@ GROUP BY a.author_key, a.spelling;
 
 -- Papers that somehow lost all their evidence (hand edits) must not survive a rebuild.
 DELETE FROM warehouse.papers p WHERE NOT EXISTS (SELECT 1 FROM warehouse.evidence e WHERE e.arxiv_id = p.arxiv_id);
+-- Every paper left is touched below, and apply_papers.sql writes its compact_versions again; rows of
+-- papers just removed have no key that would cascade (sql/schema/014_load_keys.sql).
+TRUNCATE warehouse.compact_versions;
 
 INSERT INTO touched_papers (arxiv_id) SELECT DISTINCT arxiv_id FROM warehouse.evidence;
 INSERT INTO touched_authors (author_key) SELECT DISTINCT author_key FROM warehouse.author_variants;

@@ -14,7 +14,7 @@ WITH texts AS MATERIALIZED (
            hashtextextended(coalesce(e.title, '') || E'\n' || coalesce(e.abstract, ''), 0) AS text_hash
     FROM warehouse.evidence e
     LEFT JOIN warehouse.compact_versions cv ON cv.digest_id = e.digest_id AND cv.line = e.line
-    WHERE e.arxiv_id IN (SELECT arxiv_id FROM touched_papers)
+    WHERE e.arxiv_id = ANY (ARRAY(SELECT arxiv_id FROM touched_papers))  -- index scans, whatever the statistics (see paper_search_delta.sql)
 ),
 version_texts AS MATERIALIZED (
     SELECT DISTINCT arxiv_id, version, format, text_hash FROM texts WHERE version IS NOT NULL

@@ -85,6 +85,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
 
         var ids = await ReserveDigestIdsAsync(connection, fresh.Count, cancellationToken).ConfigureAwait(false);
         var phase = Stopwatch.GetTimestamp();
+        var keysSetAside = await SetKeysAsideAsync(connection, cancellationToken).ConfigureAwait(false);
         List<StoredDigest> digests;
         try
         {
@@ -122,6 +123,13 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         phase = Stopwatch.GetTimestamp();
         await LoadSql.RunAsync(connection, "apply_papers", cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("apply papers (SQL)", phase);
+        if (keysSetAside)
+        {
+            phase = Stopwatch.GetTimestamp();
+            await LoadSql.RunAsync(connection, "keys_restored", cancellationToken).ConfigureAwait(false);
+            LoadTimings.Add("foreign keys restored (empty warehouse)", phase);
+        }
+
         await Reporting.ReportStore.RefreshTouchedAsync(connection, oneEntryPerPaper: entries == papersAfter, LoadTimings, cancellationToken).ConfigureAwait(false);
         await DrainAsync(connection, cancellationToken).ConfigureAwait(false);
         phase = Stopwatch.GetTimestamp();
@@ -139,6 +147,30 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
             await Reporting.ReportStore.DrainAsync(connection, everything: false, LoadTimings, cancellationToken).ConfigureAwait(false);
             Drained = true;
         }
+    }
+
+    /// <summary>
+    /// Into a warehouse without papers, the batch's rows go in without their foreign keys, which are added
+    /// back (and so checked, set-based) before it commits (<c>sql/load/keys_set_aside.sql</c>), unless the
+    /// options say not to or another session is using the tables.
+    /// </summary>
+    private async Task<bool> SetKeysAsideAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (!options.SetKeysAsideWhenEmpty)
+        {
+            return false;
+        }
+
+        await using (var empty = new NpgsqlCommand("SELECT NOT EXISTS (SELECT FROM warehouse.papers)", connection))
+        {
+            if (await empty.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
+            {
+                return false;
+            }
+        }
+
+        await using var setAside = LoadSql.Command(EmbeddedSql.Load("keys_set_aside"), connection);
+        return await setAside.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
     }
 
     /// <summary>
