@@ -19,6 +19,13 @@ public sealed class EmptyWarehouseKeysTests : IDisposable
         WHERE contype = 'f' AND connamespace IN ('warehouse'::regnamespace, 'report_store'::regnamespace)
         """;
 
+    // An author row that never arrives (the batch's first author is skipped): only the key of paper_authors can notice.
+    private const string DropOneAuthor = """
+        CREATE FUNCTION public.drop_one_author() RETURNS trigger LANGUAGE plpgsql AS
+        $$ BEGIN RETURN CASE WHEN NEW.author_key = (SELECT min(author_key) FROM staged_authors) THEN NULL ELSE NEW END; END $$;
+        CREATE TRIGGER drop_one_author BEFORE INSERT ON warehouse.authors FOR EACH ROW EXECUTE FUNCTION public.drop_one_author();
+        """;
+
     private readonly string _corpus = Directory.CreateTempSubdirectory("etl-keys-").FullName;
 
     [Fact]
@@ -44,12 +51,7 @@ public sealed class EmptyWarehouseKeysTests : IDisposable
         await using var database = await TestCluster.CreateDatabaseAsync();
         var schemaKeys = await database.ScalarAsync<string>(ForeignKeys);
 
-        // An author row that never arrives: only the key of paper_authors can notice.
-        await database.ExecuteAsync("""
-            CREATE FUNCTION public.drop_one_author() RETURNS trigger LANGUAGE plpgsql AS
-            $$ BEGIN RETURN CASE WHEN NEW.author_key = (SELECT min(author_key) FROM staged_authors) THEN NULL ELSE NEW END; END $$;
-            CREATE TRIGGER drop_one_author BEFORE INSERT ON warehouse.authors FOR EACH ROW EXECUTE FUNCTION public.drop_one_author();
-            """);
+        await database.ExecuteAsync(DropOneAuthor);
 
         var refused = await Assert.ThrowsAsync<PostgresException>(() => database.LoadAsync(files));
 
@@ -72,11 +74,7 @@ public sealed class EmptyWarehouseKeysTests : IDisposable
         var files = GeneratedCorpus.Write(_corpus, new GeneratorOptions { Papers = 40, Seed = 7 });
         await using var database = await TestCluster.CreateDatabaseAsync();
         var schemaKeys = await database.ScalarAsync<string>(ForeignKeys);
-        await database.ExecuteAsync("""
-            CREATE FUNCTION public.drop_one_author() RETURNS trigger LANGUAGE plpgsql AS
-            $$ BEGIN RETURN CASE WHEN NEW.author_key = (SELECT min(author_key) FROM staged_authors) THEN NULL ELSE NEW END; END $$;
-            CREATE TRIGGER drop_one_author BEFORE INSERT ON warehouse.authors FOR EACH ROW EXECUTE FUNCTION public.drop_one_author();
-            """);
+        await database.ExecuteAsync(DropOneAuthor);
 
         // A dashboard's open transaction that has read the (empty) papers.
         await using var reader = await database.DataSource.OpenConnectionAsync();
