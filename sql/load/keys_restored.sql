@@ -4,7 +4,7 @@ DO $$
 DECLARE
     k record;
 BEGIN
-    FOR k IN SELECT table_name, key_name, definition FROM keys_set_aside ORDER BY table_name, key_name LOOP
+    FOR k IN SELECT table_name, key_name, definition FROM keys_set_aside LOOP
         EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.table_name, k.key_name, k.definition);
     END LOOP;
 END

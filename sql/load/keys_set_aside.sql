@@ -15,7 +15,8 @@
 -- without waiting: if any session is using one of the tables, nothing is set aside and the batch checks
 -- its keys row by row, as every later batch does.
 CREATE TEMPORARY TABLE keys_set_aside ON COMMIT DROP AS
-SELECT c.conrelid::regclass::text AS table_name, c.conname AS key_name, pg_get_constraintdef(c.oid) AS definition
+SELECT c.conrelid::regclass::text AS table_name, c.confrelid::regclass::text AS referenced_table,
+       c.conname AS key_name, pg_get_constraintdef(c.oid) AS definition
 FROM pg_constraint c
 WHERE c.contype = 'f'
   AND c.conrelid IN ('warehouse.papers'::regclass, 'warehouse.paper_versions'::regclass,
@@ -25,10 +26,10 @@ DO $$
 DECLARE
     k record;
 BEGIN
+    -- Every table a drop below would lock, both sides of each key, at once and without waiting.
     BEGIN
-        LOCK TABLE warehouse.papers, warehouse.paper_versions, warehouse.paper_authors, warehouse.paper_categories,
-                   warehouse.authors, warehouse.categories, warehouse.source_formats
-            IN ACCESS EXCLUSIVE MODE NOWAIT;
+        EXECUTE (SELECT format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE NOWAIT', string_agg(DISTINCT t.name, ', '))
+                 FROM keys_set_aside, LATERAL (VALUES (table_name), (referenced_table)) AS t (name));
     EXCEPTION WHEN lock_not_available THEN
         DELETE FROM keys_set_aside;
         RETURN;
