@@ -4,7 +4,7 @@
 -- loaders working from different snapshots could each miss the other's entries, and two loaders must
 -- never both accept the same file content. The lock is transaction-scoped: a loader that crashes or is
 -- killed releases it with its connection, and its uncommitted files vanish with it.
-SELECT pg_advisory_xact_lock(7461002001);
+SELECT pg_advisory_xact_lock(7461002001);  -- also in try_load_lock.sql and load_lock_waiters.sql
 
 -- Sorting and hashing the batch's evidence should stay in memory.
 SET LOCAL work_mem = '256MB';

@@ -77,6 +77,7 @@ public static class ServiceHost
         services.AddSingleton<WarehouseContents>();
         services.AddSingleton<FileMover>();
         services.AddSingleton<PendingFiles>();
+        services.AddSingleton<QueuedLoads>();
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<LoadsUnderway>();
         services.AddSingleton<StatusQuery>();

@@ -89,7 +89,7 @@ internal static class IngestCommand
                 }
             },
             progress,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         progress.Clear();
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

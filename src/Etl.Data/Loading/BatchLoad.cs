@@ -35,6 +35,15 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
     /// </summary>
     public bool DrainAuthorStore { get; init; }
 
+    /// <summary>
+    /// Asked under the load lock when this batch would drain: true when a load queued behind this one will
+    /// drain instead (see <see cref="WarehouseLoader.LoadAsync"/>).
+    /// </summary>
+    public Func<bool>? LaterLoadDrains { get; init; }
+
+    /// <summary>Whether this batch's committed transaction left the drain to a later load (<see cref="LaterLoadDrains"/>).</summary>
+    public bool DrainLeftToLaterLoad { get; private set; }
+
     /// <summary>Whether the author store was drained in this batch's committed transaction (not when the batch rolled back).</summary>
     public bool Drained { get; private set; }
 
@@ -51,6 +60,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
     {
         _outcomes.Clear();
         Drained = false;
+        DrainLeftToLaterLoad = false;
         _touchedPapers.Clear();
         _spellings.Clear();
         _readBack.Clear();
@@ -142,11 +152,19 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
 
     private async Task DrainAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        if (DrainAuthorStore)
+        if (!DrainAuthorStore)
         {
-            await Reporting.ReportStore.DrainAsync(connection, everything: false, LoadTimings, cancellationToken).ConfigureAwait(false);
-            Drained = true;
+            return;
         }
+
+        if (LaterLoadDrains?.Invoke() is true)
+        {
+            DrainLeftToLaterLoad = true;
+            return;
+        }
+
+        await Reporting.ReportStore.DrainAsync(connection, everything: false, LoadTimings, cancellationToken).ConfigureAwait(false);
+        Drained = true;
     }
 
     /// <summary>

@@ -17,10 +17,17 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
     /// <param name="paths">Files to load, in the order given (see <see cref="DigestFileFinder"/>).</param>
     /// <param name="onFile">Called once per file with its outcome, after its batch commits.</param>
     /// <param name="progress">Reported as files are parsed.</param>
+    /// <param name="laterLoadDrains">
+    /// Asked under the load lock, when the load would drain the report stores (search, authors,
+    /// coauthorships) in its last transaction: true leaves them to a load queued behind this one, which
+    /// drains for both. The service's backlog then drains once, at its last job, as one <c>etl ingest</c>
+    /// of the same files does; the papers' own tables and views are current after every batch either way.
+    /// </param>
     public async Task<LoadSummary> LoadAsync(
         IReadOnlyList<string> paths,
         Action<FileOutcome>? onFile = null,
         IProgress<LoadProgress>? progress = null,
+        Func<bool>? laterLoadDrains = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -36,7 +43,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             onFile?.Invoke(outcome);
         }
 
-        var drained = false;
+        bool drained = false, leftToLaterLoad = false;
         foreach (var batch in batches)
         {
             // Progress counts parsing; a retried batch is counted again, so restart from the committed totals.
@@ -56,6 +63,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
                 LoadTimings = timings,
                 // The author store's drain (report.authors, report.coauthorships) commits with the last batch.
                 DrainAuthorStore = ReferenceEquals(batch, batches[^1]),
+                LaterLoadDrains = laterLoadDrains,
             };
 
             await retry.ExecuteAsync(
@@ -94,18 +102,19 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             }
 
             drained = load.Drained;
+            leftToLaterLoad = load.DrainLeftToLaterLoad;
             filesDone += batch.Count;
             bytesDone += batch.Sum(file => file.Bytes);
             newPapers += load.NewPapers;
             newVersions += load.NewVersions;
         }
 
-        if (!drained)
+        if (!drained && !leftToLaterLoad)
         {
             // No batch drained (none to load, or the last one, a streamed file that changed, rolled back);
             // this load's earlier batches, or a crashed load, may have left papers for the author store.
             await retry.ExecuteAsync(
-                async token => await Reporting.ReportStore.DrainAsync(dataSource, timings, token).ConfigureAwait(false),
+                async token => await Reporting.ReportStore.DrainAsync(dataSource, laterLoadDrains, unlessLoading: false, timings, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -119,6 +128,28 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             Records = records,
             Timings = timings.Snapshot(),
         };
+    }
+
+    /// <summary>
+    /// Drains the report stores of what earlier loads left to a later one (<c>laterLoadDrains</c> of
+    /// <see cref="LoadAsync"/>) when that load never came (its job failed for good), unless a load is
+    /// running (it drains when it ends) or <paramref name="laterLoadDrains"/> says one is queued. Does
+    /// nothing, in one short transaction, when nothing was left. For the service's scans.
+    /// </summary>
+    public async Task DrainLeftBehindAsync(Func<bool>? laterLoadDrains, CancellationToken cancellationToken) =>
+        await retry.ExecuteAsync(
+            async token => await Reporting.ReportStore.DrainAsync(dataSource, laterLoadDrains, unlessLoading: true, timings: null, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Whether another session waits for the load lock (<c>sql/load/load_lock_waiters.sql</c>): a load that
+    /// runs after the one holding it, and drains the report stores when it ends.
+    /// </summary>
+    public bool AnotherLoadWaitsForTheLock()
+    {
+        using var connection = dataSource.OpenConnection();
+        using var command = LoadSql.Command(EmbeddedSql.Load("load_lock_waiters"), connection);
+        return command.ExecuteScalar() is true;
     }
 
     /// <summary>

@@ -73,14 +73,28 @@ public static class ReportStore
     /// Brings the author store up to date in a transaction of its own (a load whose files all failed,
     /// which may still have to drain what a crashed load recorded); see the overload.
     /// </summary>
-    internal static async Task DrainAsync(NpgsqlDataSource dataSource, LoadTimings? timings, CancellationToken cancellationToken)
+    /// <param name="laterLoadDrains">Asked under the load lock: true leaves the drain to a load queued behind this one.</param>
+    /// <param name="unlessLoading">Do nothing while a load holds the lock, instead of waiting for it: that load drains, or leaves the drain to one queued behind it.</param>
+    internal static async Task DrainAsync(NpgsqlDataSource dataSource, Func<bool>? laterLoadDrains, bool unlessLoading, LoadTimings? timings, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (unlessLoading)
+        {
+            await using var tryLock = LoadSql.Command(EmbeddedSql.Load("try_load_lock"), connection);
+            if (await tryLock.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
+            {
+                return;
+            }
+        }
+
         // The load lock, work_mem and the (empty) scratch tables of a batch, which the drain reads.
         await LoadSql.RunAsync(connection, "begin_batch", cancellationToken).ConfigureAwait(false);
+        if (laterLoadDrains?.Invoke() is not true)
+        {
+            await DrainAsync(connection, everything: false, timings, cancellationToken).ConfigureAwait(false);
+        }
 
-        await DrainAsync(connection, everything: false, timings, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

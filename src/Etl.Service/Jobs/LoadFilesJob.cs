@@ -22,6 +22,7 @@ public sealed partial class LoadFilesJob(
     WarehouseContents contents,
     FileMover mover,
     PendingFiles pending,
+    QueuedLoads queued,
     ActivityLog activity,
     LoadsUnderway underway,
     ResiliencePipeline retry,
@@ -50,11 +51,11 @@ public sealed partial class LoadFilesJob(
         }
 
         var outcomes = new List<FileOutcome>(present.Count);
-        if (present.Count > 0)
+        string[] paths = [.. present.Select(file => file.Path)];
+        using (var load = paths.Length > 0 ? underway.Start(paths) : null)
         {
-            string[] paths = [.. present.Select(file => file.Path)];
-            using var load = underway.Start(paths);
-            await loader.LoadAsync(paths, outcomes.Add, load, cancellationToken).ConfigureAwait(false);
+            // Even with no file left to load: a job before this one may have left its drain to it.
+            await loader.LoadAsync(paths, outcomes.Add, load, queued.AnyWaiting, cancellationToken).ConfigureAwait(false);
         }
 
         // Everything below happens after the files' transactions committed.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Etl.Data.Discovery;
+using Etl.Data.Loading;
 using Etl.Service.Inbox;
 using Etl.Service.Status;
 using Hangfire;
@@ -11,13 +12,16 @@ namespace Etl.Service.Jobs;
 /// Looks at the inbox folders and enqueues load jobs for stable files whose content the warehouse does
 /// not hold and no job carries yet. Files whose content is already loaded are moved where they belong
 /// (healing a crash between a load's commit and its move). Runs on the schedule, at start-up, and when
-/// the watcher sees files arrive; one scan at a time across all processes.
+/// the watcher sees files arrive; one scan at a time across all processes. With no new file, it drains
+/// the report stores of what loads left to a later one that never came (a job that failed for good).
 /// </summary>
 public sealed partial class ScanInboxJob(
     InboxScanner scanner,
     WarehouseContents contents,
     FileMover mover,
     PendingFiles pending,
+    QueuedLoads queued,
+    WarehouseLoader loader,
     IBackgroundJobClient jobs,
     ActivityLog activity,
     ServiceOptions options,
@@ -58,6 +62,12 @@ public sealed partial class ScanInboxJob(
 
             jobCount = chunks.Count;
         });
+
+        if (jobCount == 0)
+        {
+            // The last job of a backlog drains for the jobs before it; if it failed for good, this does.
+            await loader.DrainLeftBehindAsync(queued.AnyWaiting, cancellationToken).ConfigureAwait(false);
+        }
 
         if (scan.StillChanging > 0)
         {

@@ -15,18 +15,6 @@ namespace Etl.Integration.Tests.Loading;
 /// </summary>
 public sealed class ScratchTableTests : IDisposable
 {
-    private const string ReportStore = """
-        SELECT string_agg(row, E'\n' ORDER BY row) FROM (
-            SELECT format('%s|%s|%s|%s|%s|%s|%s', author_key, display_name, papers, first_paper_date, last_paper_date, coauthors, top_categories) AS row FROM report.authors
-            UNION ALL
-            SELECT format('%s|%s|%s|%s|%s', author_key_a, author_key_b, joint_papers, first_joint_date, last_joint_date) FROM report.coauthorships
-            UNION ALL
-            -- by content, and without new_papers: those follow the order the files were loaded in
-            SELECT format('%s|%s', encode(d.sha256, 'hex'), p.listed_papers) FROM report_store.digest_papers p JOIN warehouse.digests d USING (digest_id)
-            UNION ALL
-            SELECT format('%s|%s|%s', arxiv_id, authors, categories) FROM report_store.paper_lists) r
-        """;
-
     private readonly string _corpus = Directory.CreateTempSubdirectory("etl-scratch-").FullName;
 
     [Fact]
@@ -67,7 +55,7 @@ public sealed class ScratchTableTests : IDisposable
         }
 
         Assert.Equal(await once.DumpAsync(), await daily.DumpAsync());
-        Assert.Equal(await once.ScalarAsync<string>(ReportStore), await daily.ScalarAsync<string>(ReportStore));
+        Assert.Equal(await once.ScalarAsync<string>(ReportStoreRows.Query), await daily.ScalarAsync<string>(ReportStoreRows.Query));
     }
 
     public void Dispose() => Directory.Delete(_corpus, recursive: true);
