@@ -36,8 +36,8 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
     public bool DrainAuthorStore { get; init; }
 
     /// <summary>
-    /// Asked under the load lock when this batch would drain: true when a load queued behind this one will
-    /// drain instead (see <see cref="WarehouseLoader.LoadAsync"/>).
+    /// Asked under the load lock when this batch would drain something: true when a load queued behind this
+    /// one will drain instead (see <see cref="WarehouseLoader.LoadAsync"/>).
     /// </summary>
     public Func<bool>? LaterLoadDrains { get; init; }
 
@@ -157,14 +157,8 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
             return;
         }
 
-        if (LaterLoadDrains?.Invoke() is true)
-        {
-            DrainLeftToLaterLoad = true;
-            return;
-        }
-
-        await Reporting.ReportStore.DrainAsync(connection, everything: false, LoadTimings, cancellationToken).ConfigureAwait(false);
-        Drained = true;
+        Drained = await Reporting.ReportStore.DrainAsync(connection, everything: false, LoadTimings, cancellationToken, LaterLoadDrains).ConfigureAwait(false);
+        DrainLeftToLaterLoad = !Drained;
     }
 
     /// <summary>

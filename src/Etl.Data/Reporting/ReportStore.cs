@@ -70,8 +70,10 @@ public static class ReportStore
     }
 
     /// <summary>
-    /// Brings the author store up to date in a transaction of its own (a load whose files all failed,
-    /// which may still have to drain what a crashed load recorded); see the overload.
+    /// Brings the author store up to date in a transaction of its own: for a load none of whose batches
+    /// drained (its files all failed, or its last batch rolled back), which may still have to drain what a
+    /// crashed load, or one that left its drain to it, recorded; and for the service's scans
+    /// (<see cref="WarehouseLoader.DrainLeftBehindAsync"/>). See the overload.
     /// </summary>
     /// <param name="laterLoadDrains">Asked under the load lock: true leaves the drain to a load queued behind this one.</param>
     /// <param name="unlessLoading">Do nothing while a load holds the lock, instead of waiting for it: that load drains, or leaves the drain to one queued behind it.</param>
@@ -90,11 +92,7 @@ public static class ReportStore
 
         // The load lock, work_mem and the (empty) scratch tables of a batch, which the drain reads.
         await LoadSql.RunAsync(connection, "begin_batch", cancellationToken).ConfigureAwait(false);
-        if (laterLoadDrains?.Invoke() is not true)
-        {
-            await DrainAsync(connection, everything: false, timings, cancellationToken).ConfigureAwait(false);
-        }
-
+        await DrainAsync(connection, everything: false, timings, cancellationToken, laterLoadDrains).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -108,7 +106,9 @@ public static class ReportStore
     /// <param name="everything">Recompute from the whole warehouse whatever was recorded (etl rebuild).</param>
     /// <param name="timings">Where the drain's time is added, when it had anything to do.</param>
     /// <param name="cancellationToken">Cancels the drain with its transaction; the record stays for the next one.</param>
-    internal static async Task DrainAsync(NpgsqlConnection connection, bool everything, LoadTimings? timings, CancellationToken cancellationToken)
+    /// <param name="laterLoadDrains">Asked when there is something to drain: true leaves it to a load queued behind this one (<see cref="WarehouseLoader.LoadAsync"/>).</param>
+    /// <returns>False when the drain was left to a later load; true when the stores are now up to date.</returns>
+    internal static async Task<bool> DrainAsync(NpgsqlConnection connection, bool everything, LoadTimings? timings, CancellationToken cancellationToken, Func<bool>? laterLoadDrains = null)
     {
         var phase = Stopwatch.GetTimestamp();
         long dirty, renamed, stored;
@@ -131,7 +131,12 @@ public static class ReportStore
 
         if (dirty + renamed == 0 && !everything)
         {
-            return;
+            return true;
+        }
+
+        if (!everything && laterLoadDrains?.Invoke() is true)
+        {
+            return false;
         }
 
         // Search reads the same record of dirty papers, so it goes first: the author store's scripts empty it. Its share is taken of the papers' estimate, which every load that grows
@@ -169,5 +174,6 @@ public static class ReportStore
         }
 
         timings?.Add($"report store: {script}", phase);
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 using Etl.Data.Loading;
 using Hangfire;
 using Hangfire.States;
+using Microsoft.Extensions.Logging;
 
 namespace Etl.Service.Jobs;
 
@@ -13,11 +14,24 @@ namespace Etl.Service.Jobs;
 /// does. A job started but not waiting for the lock is not counted: it may be past its own drain,
 /// finishing its bookkeeping, and would never drain for this load.
 /// </summary>
-public sealed class QueuedLoads(JobStorage storage, WarehouseLoader loader)
+public sealed partial class QueuedLoads(JobStorage storage, WarehouseLoader loader, ILogger<QueuedLoads> logger)
 {
     private const int Page = 500;
 
-    public bool AnyWaiting() => loader.AnotherLoadWaitsForTheLock() || AnyEnqueued();
+    public bool AnyWaiting()
+    {
+        try
+        {
+            return loader.AnotherLoadWaitsForTheLock() || AnyEnqueued();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Asked at the end of a load's work: failing here would throw that work away. Draining now is
+            // always right; leaving the drain to a load that may not exist is not.
+            LogUnknown(exception);
+            return false;
+        }
+    }
 
     private bool AnyEnqueued()
     {
@@ -42,4 +56,7 @@ public sealed class QueuedLoads(JobStorage storage, WarehouseLoader loader)
 
         return false;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "could not tell whether another load waits; this load drains the report stores itself")]
+    private partial void LogUnknown(Exception exception);
 }

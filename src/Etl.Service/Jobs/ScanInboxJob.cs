@@ -63,12 +63,6 @@ public sealed partial class ScanInboxJob(
             jobCount = chunks.Count;
         });
 
-        if (jobCount == 0)
-        {
-            // The last job of a backlog drains for the jobs before it; if it failed for good, this does.
-            await loader.DrainLeftBehindAsync(queued.AnyWaiting, cancellationToken).ConfigureAwait(false);
-        }
-
         if (scan.StillChanging > 0)
         {
             // Look again once they have had time to settle, rather than at the next scheduled scan.
@@ -80,6 +74,11 @@ public sealed partial class ScanInboxJob(
         if (jobCount > 0 || scan.StillChanging > 0)
         {
             LogScan(scan.Ready.Count, claimed.Count, jobCount, scan.StillChanging);
+        }
+        else
+        {
+            // The last load of a backlog drains for the loads before it; if it failed for good, this does.
+            await loader.DrainLeftBehindAsync(queued.AnyWaiting, cancellationToken).ConfigureAwait(false);
         }
     }
 

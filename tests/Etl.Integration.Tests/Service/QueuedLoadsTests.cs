@@ -6,6 +6,7 @@ using Etl.Service.Jobs;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Xunit;
 
@@ -32,7 +33,7 @@ public sealed class QueuedLoadsTests
         await using var database = await TestCluster.CreateDatabaseAsync(migrated: false);
         var storage = Storage(database);
         var client = new BackgroundJobClient(storage);
-        var queued = new QueuedLoads(storage, new WarehouseLoader(database.DataSource, database.Retry));
+        var queued = new QueuedLoads(storage, new WarehouseLoader(database.DataSource, database.Retry), NullLogger<QueuedLoads>.Instance);
         Assert.False(queued.AnyWaiting());
 
         client.Enqueue<ScanInboxJob>(job => job.RunAsync(CancellationToken.None));
@@ -65,7 +66,7 @@ public sealed class QueuedLoadsTests
     public async Task A_session_waiting_for_the_load_lock_counts_until_it_holds_it()
     {
         await using var database = await TestCluster.CreateDatabaseAsync(migrated: false);
-        var queued = new QueuedLoads(Storage(database), new WarehouseLoader(database.DataSource, database.Retry));
+        var queued = new QueuedLoads(Storage(database), new WarehouseLoader(database.DataSource, database.Retry), NullLogger<QueuedLoads>.Instance);
 
         await using var holder = await database.DataSource.OpenConnectionAsync();
         await using var held = await holder.BeginTransactionAsync();
@@ -75,6 +76,25 @@ public sealed class QueuedLoadsTests
         }
 
         Assert.False(queued.AnyWaiting());
+
+        // Not a load: a session waiting for another advisory lock.
+        await using var other = await database.DataSource.OpenConnectionAsync();
+        await using var otherHeld = await other.BeginTransactionAsync();
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock(42)", other))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        await using var otherWaiter = await database.DataSource.OpenConnectionAsync();
+        await using var otherWaiting = await otherWaiter.BeginTransactionAsync();
+        await using var waitOther = new NpgsqlCommand("SELECT pg_advisory_xact_lock(42)", otherWaiter);
+        var waitedOther = waitOther.ExecuteNonQueryAsync();
+        await Eventually.WaitAsync(
+            async () => await database.CountAsync("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") > 0,
+            TimeSpan.FromSeconds(30), "the other session waits");
+        Assert.False(queued.AnyWaiting());
+        await otherHeld.CommitAsync();
+        await waitedOther;
 
         // Another load begins its batch: it waits for the lock.
         await using var waiter = await database.DataSource.OpenConnectionAsync();
