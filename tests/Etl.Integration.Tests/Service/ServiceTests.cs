@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Etl.Data.Discovery;
+using Etl.Data.Loading;
 using Etl.Integration.Tests.Infrastructure;
 using Etl.Service;
 using Etl.Service.Inbox;
@@ -135,6 +136,27 @@ public sealed class ServiceTests(ITestOutputHelper output) : IDisposable
 
         await Eventually.WaitAsync(() => Task.FromResult(File.Exists(Path.Combine(archive, "cs.CV", "2020-01-08", "cv.md"))), Generous, "cv.md archived");
         Assert.Equal(1, await database.CountAsync("SELECT count(*) FROM warehouse.digests"));
+    }
+
+    [Fact]
+    public async Task A_drain_left_to_a_load_that_never_came_is_done_by_the_next_scan_that_finds_nothing_new()
+    {
+        Directory.CreateDirectory(Inbox);
+        await using var database = await TestCluster.CreateDatabaseAsync();
+
+        // A job loaded its file and left the report stores to a job queued behind it, which then failed for good.
+        await new WarehouseLoader(database.DataSource, database.Retry).LoadAsync([Sample("detailed/cs.CV/2020-01-08.md")], laterLoadDrains: () => true);
+        Assert.True(await database.CountAsync("SELECT count(*) FROM report_store.dirty_papers") > 0);
+        Assert.Equal(0, await database.CountAsync("SELECT count(*) FROM report.authors"));
+
+        // The start-up scan finds an empty inbox, no load running and none waiting.
+        await using var service = await RunningService.StartAsync(database.ConnectionString, new ServiceOptions { Inbox = { Inbox } });
+        await Eventually.WaitAsync(
+            async () => await database.CountAsync("SELECT count(*) FROM report_store.dirty_papers") == 0, Generous, "the scan drained what the load left");
+        Assert.True(await database.CountAsync("SELECT count(*) FROM report.authors") > 0);
+        Assert.Equal(
+            await database.CountAsync("SELECT count(*) FROM warehouse.papers"),
+            await database.CountAsync("SELECT count(*) FROM report_store.paper_search"));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
