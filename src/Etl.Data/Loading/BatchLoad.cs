@@ -41,10 +41,10 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
     /// </summary>
     public Func<bool>? LaterLoadDrains { get; init; }
 
-    /// <summary>Whether this batch's committed transaction left the drain to a later load (<see cref="LaterLoadDrains"/>).</summary>
-    public bool DrainLeftToLaterLoad { get; private set; }
-
-    /// <summary>Whether the author store was drained in this batch's committed transaction (not when the batch rolled back).</summary>
+    /// <summary>
+    /// Whether this batch's committed transaction drained the author store, or left that to a later load
+    /// (<see cref="LaterLoadDrains"/>); not when the batch rolled back.
+    /// </summary>
     public bool Drained { get; private set; }
 
     /// <summary>Called every <see cref="ProgressEvery"/> records while a snapshot loads, with its records and (estimated) bytes so far.</summary>
@@ -60,7 +60,6 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
     {
         _outcomes.Clear();
         Drained = false;
-        DrainLeftToLaterLoad = false;
         _touchedPapers.Clear();
         _spellings.Clear();
         _readBack.Clear();
@@ -157,8 +156,8 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
             return;
         }
 
-        Drained = await Reporting.ReportStore.DrainAsync(connection, everything: false, LoadTimings, cancellationToken, LaterLoadDrains).ConfigureAwait(false);
-        DrainLeftToLaterLoad = !Drained;
+        await Reporting.ReportStore.DrainAsync(connection, everything: false, LoadTimings, cancellationToken, LaterLoadDrains).ConfigureAwait(false);
+        Drained = true;
     }
 
     /// <summary>

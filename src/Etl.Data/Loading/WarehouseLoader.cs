@@ -43,7 +43,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             onFile?.Invoke(outcome);
         }
 
-        bool drained = false, leftToLaterLoad = false;
+        var drained = false;
         foreach (var batch in batches)
         {
             // Progress counts parsing; a retried batch is counted again, so restart from the committed totals.
@@ -102,14 +102,13 @@ public sealed class WarehouseLoader(NpgsqlDataSource dataSource, ResiliencePipel
             }
 
             drained = load.Drained;
-            leftToLaterLoad = load.DrainLeftToLaterLoad;
             filesDone += batch.Count;
             bytesDone += batch.Sum(file => file.Bytes);
             newPapers += load.NewPapers;
             newVersions += load.NewVersions;
         }
 
-        if (!drained && !leftToLaterLoad)
+        if (!drained)
         {
             // No batch drained (none to load, or the last one, a streamed file that changed, rolled back);
             // this load's earlier batches, or a crashed load, may have left papers for the author store.

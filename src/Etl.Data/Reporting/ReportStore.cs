@@ -107,8 +107,7 @@ public static class ReportStore
     /// <param name="timings">Where the drain's time is added, when it had anything to do.</param>
     /// <param name="cancellationToken">Cancels the drain with its transaction; the record stays for the next one.</param>
     /// <param name="laterLoadDrains">Asked when there is something to drain: true leaves it to a load queued behind this one (<see cref="WarehouseLoader.LoadAsync"/>).</param>
-    /// <returns>False when the drain was left to a later load; true when the stores are now up to date.</returns>
-    internal static async Task<bool> DrainAsync(NpgsqlConnection connection, bool everything, LoadTimings? timings, CancellationToken cancellationToken, Func<bool>? laterLoadDrains = null)
+    internal static async Task DrainAsync(NpgsqlConnection connection, bool everything, LoadTimings? timings, CancellationToken cancellationToken, Func<bool>? laterLoadDrains = null)
     {
         var phase = Stopwatch.GetTimestamp();
         long dirty, renamed, stored;
@@ -129,14 +128,9 @@ public static class ReportStore
             searchable = reader.IsDBNull(3) ? null : reader.GetInt64(3);
         }
 
-        if (dirty + renamed == 0 && !everything)
+        if ((dirty + renamed == 0 && !everything) || laterLoadDrains?.Invoke() is true)
         {
-            return true;
-        }
-
-        if (!everything && laterLoadDrains?.Invoke() is true)
-        {
-            return false;
+            return;
         }
 
         // Search reads the same record of dirty papers, so it goes first: the author store's scripts empty it. Its share is taken of the papers' estimate, which every load that grows
@@ -174,6 +168,5 @@ public static class ReportStore
         }
 
         timings?.Add($"report store: {script}", phase);
-        return true;
     }
 }
