@@ -241,19 +241,19 @@ internal static class BenchCommand
     /// </summary>
     /// <param name="work">The work folder of a full run.</param>
     /// <param name="compareSearch">Instead, load the 20 files into the warehouse and into a copy without search, interleaved (<see cref="SearchCost"/>), then time the search queries.</param>
+    /// <param name="stock">Use the cluster of a full run with <c>--stock</c> (PostgreSQL's default settings).</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    public static async Task<int> RunDailyAsync(string work, bool compareSearch, CancellationToken cancellationToken)
+    public static async Task<int> RunDailyAsync(string work, bool compareSearch, bool stock, CancellationToken cancellationToken)
     {
         var output = Console.Out;
-        var cluster = Path.Combine(work, "postgres");
+        var cluster = Path.Combine(work, stock ? "postgres-stock" : "postgres");
         if (!Directory.Exists(cluster))
         {
-            await Console.Error.WriteLineAsync($"error: no benchmark cluster in {cluster}; run the full benchmark with this --work-dir first (it leaves the warehouse 'bench' there)").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"error: no benchmark cluster in {cluster}; run the full benchmark with this --work-dir{(stock ? " and --stock" : "")} first (it leaves the warehouse 'bench' there)").ConfigureAwait(false);
             return 1;
         }
 
-        var server = await EmbeddedPostgres.EnsureStartedAsync(
-            new EmbeddedPostgresOptions { DataDirectory = cluster, Database = "postgres" }, output.WriteLine, cancellationToken).ConfigureAwait(false);
+        var server = await StartClusterAsync(work, stock, output, cancellationToken).ConfigureAwait(false);
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = "bench", CommandTimeout = 0 }.ConnectionString;
         if (compareSearch)
         {

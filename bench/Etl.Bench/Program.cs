@@ -58,7 +58,7 @@ root.SetAction((parsed, token) =>
 
     if (parsed.GetValue(dailyOnly))
     {
-        return BenchCommand.RunDailyAsync(Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"), parsed.GetValue(compareSearch), token);
+        return BenchCommand.RunDailyAsync(Path.GetFullPath(parsed.GetValue(workDirectory) ?? "bench-out"), parsed.GetValue(compareSearch), parsed.GetValue(stock), token);
     }
 
     var etlPath = Path.GetFullPath(parsed.GetValue(etl) ?? Path.Combine(AppContext.BaseDirectory, "etl.dll"));

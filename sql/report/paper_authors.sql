@@ -5,11 +5,13 @@
 -- export's paper_authors.parquet is this view.
 CREATE OR REPLACE VIEW report.paper_authors AS
 SELECT pa.arxiv_id,
-       pa.position,
+       report_store.serial_plan(pa.position) AS position,  -- never a parallel plan (sql/schema/015_serial_views.sql)
        pa.author_key,
        a.display_name
 FROM warehouse.paper_authors pa
-JOIN warehouse.authors a ON a.author_key = pa.author_key;
+-- LEFT, with the same rows (every link's author exists: its key is checked before any load commits), so a
+-- query that reads no display name does not look the authors up (report.papers says how).
+LEFT JOIN warehouse.authors a ON a.author_key = pa.author_key;
 
 COMMENT ON VIEW report.paper_authors IS 'One row per author of each paper, in author order: joins report.papers (arxiv_id) with report.authors (author_key).';
 COMMENT ON COLUMN report.paper_authors.arxiv_id IS 'arXiv identifier without version (as in report.papers).';

@@ -3,7 +3,7 @@
 -- timestamp (then title and abstract are null too). The view names no format: a new one needs no change here.
 CREATE OR REPLACE VIEW report.paper_versions AS
 SELECT v.arxiv_id,
-       v.version,
+       report_store.serial_plan(v.version) AS version,  -- never a parallel plan (sql/schema/015_serial_views.sql)
        v.submitted_at,
        v.title,
        v.abstract,

@@ -4,9 +4,15 @@
 -- primary_category, categories and published_at are read from the lists too (their copies there,
 -- sql/schema/013_report_at_scale.sql), so a query by category and month filters the narrow rows by their
 -- index before it reads any title or abstract; every paper has its row of lists.
+--
+-- Each committed row of paper_lists has its paper and each paper its row of lists (the loader writes both
+-- in one transaction, refresh_paper_lists.sql), so the join is written LEFT: it then returns the same
+-- rows, and PostgreSQL drops it from a query that reads only the lists' columns (the papers of a category
+-- and month, as the subquery of a query of report.paper_versions or report.revisions) instead of
+-- looking up every paper's row for nothing.
 CREATE OR REPLACE VIEW report.papers AS
 SELECT l.arxiv_id,
-       p.latest_version,
+       report_store.serial_plan(p.latest_version) AS latest_version,  -- never a parallel plan (sql/schema/015_serial_views.sql)
        p.title,
        p.abstract,
        l.authors,
@@ -18,7 +24,7 @@ SELECT l.arxiv_id,
        p.journal_ref,
        p.comment
 FROM report_store.paper_lists l
-JOIN warehouse.papers p ON p.arxiv_id = l.arxiv_id;
+LEFT JOIN warehouse.papers p ON p.arxiv_id = l.arxiv_id;
 
 COMMENT ON VIEW report.papers IS 'One row per arXiv paper as reconciled from every digest loaded: latest fields, display-name authors, categories sorted by code.';
 COMMENT ON COLUMN report.papers.arxiv_id IS 'arXiv identifier without version: 2009.14721 (new style) or cs/9810003 (old style).';

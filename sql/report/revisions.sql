@@ -2,7 +2,7 @@
 -- comparison is null when either text is unknown.
 CREATE OR REPLACE VIEW report.revisions AS
 SELECT p.arxiv_id,
-       p.latest_version,
+       report_store.serial_plan(p.latest_version) AS latest_version,  -- never a parallel plan (sql/schema/015_serial_views.sql)
        k.known_versions,
        p.published_at AS first_submitted_at,
        p.updated_at AS last_submitted_at,
@@ -11,8 +11,9 @@ SELECT p.arxiv_id,
        CASE WHEN v1.abstract IS NOT NULL AND vl.abstract IS NOT NULL THEN v1.abstract <> vl.abstract END AS abstract_changed
 FROM warehouse.papers p
 -- known_versions as report_store.paper_lists counts it (sql/schema/013_report_at_scale.sql): counting
--- every paper's versions here made a query for a few papers count them all.
-JOIN report_store.paper_lists k ON k.arxiv_id = p.arxiv_id
+-- every paper's versions here made a query for a few papers count them all. LEFT, with the same rows
+-- (each paper has its row of lists), so a query that does not read known_versions skips it.
+LEFT JOIN report_store.paper_lists k ON k.arxiv_id = p.arxiv_id
 JOIN warehouse.paper_versions v1 ON v1.arxiv_id = p.arxiv_id AND v1.version = 1
 JOIN warehouse.paper_versions vl ON vl.arxiv_id = p.arxiv_id AND vl.version = p.latest_version;
 

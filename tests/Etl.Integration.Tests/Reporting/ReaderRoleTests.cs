@@ -36,7 +36,7 @@ public sealed class ReaderRoleTests(SeedsWarehouse seeds) : IClassFixture<SeedsW
             "SELECT count(*) FROM warehouse.evidence",
             "SELECT count(*) FROM report_store.paper_lists",
             "DELETE FROM report.paper_versions",
-            "INSERT INTO report.paper_versions (arxiv_id, version) VALUES ('0000.00000', 1)",
+            "INSERT INTO report.paper_versions (arxiv_id, submitted_at) VALUES ('0000.00000', now())",
             "UPDATE warehouse.papers SET title = 'x'",
             "CREATE TABLE report.mine (id int)",
             "CREATE TABLE public.mine (id int)",
