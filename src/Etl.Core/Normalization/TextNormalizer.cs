@@ -15,6 +15,10 @@ public static class TextNormalizer
     private static readonly SearchValues<char> PrintableAscii =
         SearchValues.Create(" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
+    // What char.IsControl says yes to: U+0000-U+001F and U+007F-U+009F.
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(code => (char)code)]);
+
     public static string? Normalize(string? value)
     {
         var repairs = 0;
@@ -78,77 +82,147 @@ public static class TextNormalizer
 
     private static string? NormalizeSlow(ReadOnlySpan<char> value, ref int repairs)
     {
-        // Steps 1 and 2: drop control characters, then repair each whitespace-separated word.
-        var withoutControls = new StringBuilder(value.Length);
-        foreach (var c in value)
+        // Steps 1 and 2 work in one buffer: both only ever shorten the text (a repaired word is shorter
+        // than its mojibake), so each writes behind what it reads.
+        var buffer = ArrayPool<char>.Shared.Rent(value.Length);
+        try
         {
-            if (!char.IsControl(c))
+            var text = buffer.AsSpan(0, DropControls(value, buffer));
+            if (Ascii.IsValid(text))
             {
-                withoutControls.Append(c);
+                // No mojibake to repair, nothing for NFC to compose, and no whitespace but spaces.
+                return CollapseSpaces(text);
             }
+
+            // Step 3: NFC. Step 4: a repaired word may have produced new whitespace, so collapse last.
+            text = text[..RepairWords(text, ref repairs)];
+            return CollapseWhitespace(new string(text).Normalize(NormalizationForm.FormC));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Step 1: copies <paramref name="value"/> without its control characters; returns the length written.</summary>
+    private static int DropControls(ReadOnlySpan<char> value, Span<char> destination)
+    {
+        var length = 0;
+        for (var next = value.IndexOfAny(ControlCharacters); next >= 0; next = value.IndexOfAny(ControlCharacters))
+        {
+            value[..next].CopyTo(destination[length..]);
+            length += next;
+            value = value[(next + 1)..];
         }
 
-        var repaired = new StringBuilder(withoutControls.Length);
-        var text = withoutControls.ToString();
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var atBoundary = i == text.Length || char.IsWhiteSpace(text[i]);
-            if (!atBoundary)
-            {
-                if (start < 0)
-                {
-                    start = i;
-                }
+        value.CopyTo(destination[length..]);
+        return length + value.Length;
+    }
 
+    /// <summary>Step 2, in place: each whitespace-separated word with a non-ASCII character repaired as mojibake; returns the new length.</summary>
+    private static int RepairWords(Span<char> text, ref int repairs)
+    {
+        var written = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (IsWhiteSpace(text[i]))
+            {
+                text[written++] = text[i++];
                 continue;
             }
 
-            if (start >= 0)
+            var start = i;
+            while (i < text.Length && !IsWhiteSpace(text[i]))
             {
-                var word = text.AsSpan(start, i - start);
-                var repairedWord = Mojibake.RepairWord(word);
-                if (!word.SequenceEqual(repairedWord))
+                i++;
+            }
+
+            ReadOnlySpan<char> word = text[start..i];
+            if (!Ascii.IsValid(word))
+            {
+                var repaired = Mojibake.RepairWord(word);
+                if (!word.SequenceEqual(repaired))
                 {
                     repairs++;
+                    word = repaired;
+                }
+            }
+
+            word.CopyTo(text[written..]);
+            written += word.Length;
+        }
+
+        return written;
+    }
+
+    /// <summary>Step 4 for ASCII without controls, whose only whitespace is the space.</summary>
+    private static string? CollapseSpaces(ReadOnlySpan<char> text)
+    {
+        text = text.Trim(' ');
+        if (text.IsEmpty)
+        {
+            return null;
+        }
+
+        if (!text.Contains("  ", StringComparison.Ordinal))
+        {
+            return text.ToString();
+        }
+
+        var result = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            var length = 0;
+            for (var space = text.IndexOf(' '); space >= 0; space = text.IndexOf(' '))
+            {
+                text[..(space + 1)].CopyTo(result.AsSpan(length));
+                length += space + 1;
+                text = text[(space + 1)..].TrimStart(' ');
+            }
+
+            text.CopyTo(result.AsSpan(length));
+            return new string(result, 0, length + text.Length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(result);
+        }
+    }
+
+    private static string? CollapseWhitespace(ReadOnlySpan<char> text)
+    {
+        var result = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            var length = 0;
+            var pendingSpace = false;
+            foreach (var c in text)
+            {
+                if (IsWhiteSpace(c))
+                {
+                    pendingSpace = length > 0;
+                    continue;
                 }
 
-                repaired.Append(repairedWord);
-                start = -1;
+                if (pendingSpace)
+                {
+                    result[length++] = ' ';
+                    pendingSpace = false;
+                }
+
+                result[length++] = c;
             }
 
-            if (i < text.Length)
-            {
-                repaired.Append(text[i]);
-            }
+            return length == 0 ? null : new string(result, 0, length);
         }
-
-        // Step 3: NFC. Step 4: a repaired word may have produced new whitespace, so collapse last.
-        var composed = repaired.ToString().Normalize(NormalizationForm.FormC);
-        return CollapseWhitespace(composed);
-    }
-
-    private static string? CollapseWhitespace(string value)
-    {
-        var result = new StringBuilder(value.Length);
-        var pendingSpace = false;
-        foreach (var c in value)
+        finally
         {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = result.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                result.Append(' ');
-                pendingSpace = false;
-            }
-
-            result.Append(c);
+            ArrayPool<char>.Shared.Return(result);
         }
-
-        return result.Length == 0 ? null : result.ToString();
     }
+
+    /// <summary><see cref="char.IsWhiteSpace(char)"/>, without its table lookup for the ASCII that most text is.</summary>
+    private static bool IsWhiteSpace(char c) =>
+        c <= ' ' ? c == ' ' || c is >= '\t' and <= '\r' : c >= '\u0085' && char.IsWhiteSpace(c);
 }

@@ -26,12 +26,14 @@ internal static partial class CompactEntryParser
             return EntryResult.Reject(block.HeadingLine, $"compact entry link '{url}' is not https://arxiv.org/pdf/{{id}}[vN][.pdf] with a valid arXiv id");
         }
 
+        // The quoted lines joined by one space, each without the spaces around it (normalization would
+        // collapse them anyway), so a plain ASCII abstract is already normal.
         var summary = new StringBuilder();
         foreach (var (_, text) in block.Body)
         {
             if (text.Span.StartsWith('>'))
             {
-                summary.Append(text.Span[1..]).Append(' ');
+                summary.Append(summary.Length > 0 ? " " : string.Empty).Append(text.Span[1..].Trim(' '));
             }
         }
 
