@@ -13,8 +13,14 @@ FROM warehouse.evidence e
 CROSS JOIN LATERAL unnest(e.author_keys, e.authors) AS a (author_key, spelling)
 GROUP BY a.author_key, a.spelling;
 
--- Papers that somehow lost all their evidence (hand edits) must not survive a rebuild.
-DELETE FROM warehouse.papers p WHERE NOT EXISTS (SELECT 1 FROM warehouse.evidence e WHERE e.arxiv_id = p.arxiv_id);
+-- Papers that somehow lost all their evidence (hand edits) must not survive a rebuild. They count as
+-- touched, so the report stores forget them too (refresh_paper_lists.sql and the drain drop the rows of
+-- touched papers that are gone).
+WITH gone AS (
+    DELETE FROM warehouse.papers p WHERE NOT EXISTS (SELECT 1 FROM warehouse.evidence e WHERE e.arxiv_id = p.arxiv_id)
+    RETURNING p.arxiv_id
+)
+INSERT INTO touched_papers (arxiv_id) SELECT arxiv_id FROM gone;
 -- Every paper left is touched below, and apply_papers.sql writes its compact_versions again; rows of
 -- papers just removed have no key that would cascade (sql/schema/014_load_keys.sql).
 TRUNCATE warehouse.compact_versions;
