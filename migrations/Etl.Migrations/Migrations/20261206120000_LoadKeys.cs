@@ -1,4 +1,3 @@
-using Etl.Data;
 using Etl.Data.Schema;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -12,26 +11,15 @@ namespace Etl.Migrations.Migrations;
 /// </summary>
 [DbContext(typeof(WarehouseContext))]
 [Migration("20261206120000_LoadKeys")]
-public sealed class LoadKeys : Migration
-{
-    protected override void Up(MigrationBuilder migrationBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
-        migrationBuilder.Sql(EmbeddedSql.Read(typeof(LoadKeys).Assembly, "sql/schema/014_load_keys.sql"));
-    }
-
-    protected override void Down(MigrationBuilder migrationBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(migrationBuilder);
-        migrationBuilder.Sql("""
-            DELETE FROM warehouse.compact_versions c WHERE NOT EXISTS (SELECT 1 FROM warehouse.papers p WHERE p.arxiv_id = c.arxiv_id);
-            ALTER TABLE warehouse.compact_versions
-                ADD CONSTRAINT compact_versions_arxiv_id_fkey FOREIGN KEY (arxiv_id) REFERENCES warehouse.papers ON DELETE CASCADE;
-            ALTER TABLE warehouse.evidence
-                DROP CONSTRAINT evidence_digest_fkey,
-                ADD CONSTRAINT evidence_digest_id_fkey FOREIGN KEY (digest_id) REFERENCES warehouse.digests DEFERRABLE INITIALLY DEFERRED,
-                ADD CONSTRAINT evidence_format_fkey FOREIGN KEY (format) REFERENCES warehouse.source_formats;
-            ALTER TABLE warehouse.digests DROP CONSTRAINT digests_digest_id_format_key;
-            """);
-    }
-}
+public sealed class LoadKeys() : SchemaFileMigration(
+    "sql/schema/014_load_keys.sql",
+    """
+        DELETE FROM warehouse.compact_versions c WHERE NOT EXISTS (SELECT 1 FROM warehouse.papers p WHERE p.arxiv_id = c.arxiv_id);
+        ALTER TABLE warehouse.compact_versions
+            ADD CONSTRAINT compact_versions_arxiv_id_fkey FOREIGN KEY (arxiv_id) REFERENCES warehouse.papers ON DELETE CASCADE;
+        ALTER TABLE warehouse.evidence
+            DROP CONSTRAINT evidence_digest_fkey,
+            ADD CONSTRAINT evidence_digest_id_fkey FOREIGN KEY (digest_id) REFERENCES warehouse.digests DEFERRABLE INITIALLY DEFERRED,
+            ADD CONSTRAINT evidence_format_fkey FOREIGN KEY (format) REFERENCES warehouse.source_formats;
+        ALTER TABLE warehouse.digests DROP CONSTRAINT digests_digest_id_format_key;
+        """);
