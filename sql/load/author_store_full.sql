@@ -7,26 +7,30 @@
 TRUNCATE report_store.paper_author_keys, report_store.coauthor_pairs, report_store.author_stats,
          report_store.dirty_papers, report_store.dirty_authors;
 
+-- Each paper's keys are aggregated before its row is joined: a million lookups of papers, not one per link.
 INSERT INTO report_store.paper_author_keys (arxiv_id, author_keys, day, primary_category)
-SELECT pa.arxiv_id, array_agg(DISTINCT pa.author_key ORDER BY pa.author_key),
-       (p.published_at AT TIME ZONE 'UTC')::date, p.primary_category
-FROM warehouse.paper_authors pa
-JOIN warehouse.papers p ON p.arxiv_id = pa.arxiv_id
-GROUP BY pa.arxiv_id, p.published_at, p.primary_category;
+SELECT k.arxiv_id, k.author_keys, (p.published_at AT TIME ZONE 'UTC')::date, p.primary_category
+FROM (SELECT arxiv_id, array_agg(DISTINCT author_key ORDER BY author_key) AS author_keys
+      FROM warehouse.paper_authors
+      GROUP BY arxiv_id) k
+JOIN warehouse.papers p ON p.arxiv_id = k.arxiv_id;
 
--- Sorted like the primary key, so the index is filled left to right.
+-- Names are joined to the two keys of every pair a paper forms, and the pairs grouped by the authors'
+-- primary key: the planner then knows how many groups there are (it assumes 100 for a GROUP BY over
+-- unnest) and joins the 30,000 to 200,000 authors by hash. Grouping first and joining the names after
+-- was planned as two index probes per pair (7.4 million pairs at a million papers: 77 s against 44 s).
+-- The groups come out sorted like the primary key, so the index is filled left to right.
 INSERT INTO report_store.coauthor_pairs (author_key_a, display_name_a, author_key_b, display_name_b, joint_papers, first_joint_date, last_joint_date)
-SELECT p.author_key_a, a.display_name, p.author_key_b, b.display_name, p.joint_papers, p.first_joint_date, p.last_joint_date
-FROM (SELECT x.author_key AS author_key_a, y.author_key AS author_key_b, count(*) AS joint_papers,
-             min(k.day) AS first_joint_date, max(k.day) AS last_joint_date
-      FROM report_store.paper_author_keys k, unnest(k.author_keys) AS x (author_key), unnest(k.author_keys) AS y (author_key)
-      WHERE x.author_key COLLATE "C" < y.author_key COLLATE "C"
-        -- large collaborations form no pairs (report_store.settings)
-        AND cardinality(k.author_keys) <= (SELECT pair_author_limit FROM report_store.settings)
-      GROUP BY 1, 2) p
-JOIN warehouse.authors a ON a.author_key = p.author_key_a
-JOIN warehouse.authors b ON b.author_key = p.author_key_b
-ORDER BY p.author_key_a, p.author_key_b;
+SELECT a.author_key, a.display_name, b.author_key, b.display_name, count(*), min(k.day), max(k.day)
+FROM report_store.paper_author_keys k, unnest(k.author_keys) AS x (author_key), unnest(k.author_keys) AS y (author_key),
+     warehouse.authors a, warehouse.authors b
+WHERE a.author_key = x.author_key
+  AND b.author_key = y.author_key
+  AND x.author_key COLLATE "C" < y.author_key COLLATE "C"
+  -- large collaborations form no pairs (report_store.settings)
+  AND cardinality(k.author_keys) <= (SELECT pair_author_limit FROM report_store.settings)
+GROUP BY a.author_key, b.author_key
+ORDER BY a.author_key, b.author_key;
 
 INSERT INTO report_store.author_stats (author_key, display_name, papers, first_paper_date, last_paper_date, coauthors,
                                       category_papers, top_categories)
