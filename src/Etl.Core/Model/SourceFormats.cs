@@ -54,6 +54,13 @@ public static class SourceFormats
     public static ParsedDigest Parse(string path, Stream content, ContentScan scan, Action<DigestEntry> onEntry, ReadOnlySpan<byte> head, int pieceSize = PieceSize) =>
         ParserFor(path, head).Parse(path, content, scan, onEntry, pieceSize);
 
+    /// <summary>
+    /// Streams a snapshot (<see cref="DigestFormat.Snapshot"/>), parsing only the record lines <paramref name="parsesLine"/>
+    /// accepts: a load skips the records the warehouse already holds. Otherwise as <see cref="Parse(string, Stream, ContentScan, Action{DigestEntry}, ReadOnlySpan{byte}, int)"/>.
+    /// </summary>
+    public static ParsedDigest ParseSnapshot(Stream content, ContentScan scan, Func<int, bool> parsesLine, Action<DigestEntry> onEntry, int pieceSize = PieceSize) =>
+        SnapshotParser.Parse(content, scan, parsesLine, onEntry, pieceSize);
+
     /// <summary>About 4 MB parsed at a time when streaming.</summary>
     public const int PieceSize = 4 << 20;
 

@@ -61,7 +61,16 @@ internal sealed class SnapshotParser : ISourceParser
     /// Streams the decompressed JSON lines checked by an earlier pass over the same bytes (<paramref name="scan"/>):
     /// read in pieces of whole lines; records go to <paramref name="onEntry"/> and are not kept.
     /// </summary>
-    public ParsedDigest Parse(string fileName, Stream content, ContentScan scan, Action<DigestEntry> onEntry, int pieceBytes)
+    public ParsedDigest Parse(string fileName, Stream content, ContentScan scan, Action<DigestEntry> onEntry, int pieceBytes) =>
+        Parse(content, scan, parsesLine: null, onEntry, pieceBytes);
+
+    /// <summary>
+    /// The same, parsing only the record lines <paramref name="parsesLine"/> accepts (by line number): a load skips
+    /// the records the warehouse holds (accepted when they were stored), which are most of a weekly snapshot. The
+    /// file's first line is still checked to be a record, and its date read. Skipped lines give no entry, no
+    /// rejection and no mojibake repair.
+    /// </summary>
+    public static ParsedDigest Parse(Stream content, ContentScan scan, Func<int, bool>? parsesLine, Action<DigestEntry> onEntry, int pieceBytes)
     {
         ArgumentNullException.ThrowIfNull(scan);
         if (scan.InvalidUtf8Line is { } invalid)
@@ -70,7 +79,7 @@ internal sealed class SnapshotParser : ISourceParser
         }
 
         var rejections = new List<EntryRejection>();
-        var records = new Records();
+        var records = new Records(parsesLine);
         foreach (var piece in BytePieces.Split(content, pieceBytes))
         {
             if (records.Read(piece.Span, onEntry, rejections) is { } rejected)
@@ -85,7 +94,7 @@ internal sealed class SnapshotParser : ISourceParser
     private static string NotUtf8(int line) => $"line {line}: not a snapshot: the file is not valid UTF-8; save it as UTF-8 and load it again";
 
     /// <summary>Reads a snapshot's records in order, across as many pieces of whole lines as it comes in.</summary>
-    private sealed class Records
+    private sealed class Records(Func<int, bool>? parsesLine = null)
     {
         private readonly SnapshotRecordReader _reader = new();
         private readonly JsonLines _lines = new();
@@ -105,6 +114,12 @@ internal sealed class SnapshotParser : ISourceParser
                     {
                         return ParsedDigest.NotADigest($"line {number}: not a snapshot: the first non-blank line is not a JSON object with an \"id\" and a \"versions\" array; {Expected}");
                     }
+                }
+
+                if (parsesLine?.Invoke(number) == false)
+                {
+                    _date ??= SnapshotRecordReader.UpdateDateOf(line);
+                    continue;
                 }
 
                 var result = _reader.Read(line, number);

@@ -242,18 +242,24 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
                 // A snapshot's papers and spellings are read back from the records it stored, like a streamed file's.
                 var streamed = options.Streams(file.Bytes) || file.IsSnapshot;
                 var digestId = ids[i];
-                var unchanged = 0;
+                var repeats = 0;
                 var read = 0L;
-                void Store(DigestEntry entry, string[] keys)
+
+                // A snapshot's lines whose records the warehouse holds are not parsed (HeldRecords): most of a weekly one.
+                Func<int, bool>? parsesLine = held is null ? null : line =>
                 {
-                    if (held is not null && ++read % ProgressEvery == 0)
+                    if (++read % ProgressEvery == 0)
                     {
-                        FileProgress?.Invoke(read, held.BytesBefore(entry.Line, file.Bytes));
+                        FileProgress?.Invoke(read, held.BytesBefore(line, file.Bytes));
                     }
 
+                    return held.Parses(line);
+                };
+                void Store(DigestEntry entry, string[] keys)
+                {
                     if (held is not null && !held.Stores(entry.Line))
                     {
-                        unchanged++;
+                        repeats++; // a line repeated in the file: its record is stored at its first occurrence
                         return;
                     }
 
@@ -268,7 +274,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
                 if (parsedAhead?.GetValueOrDefault(file) is not { } parsedFile)
                 {
                     // Entries flow from the file straight into the COPY: a batch never holds a file's parsed entries.
-                    var (parsed, entries, problem) = DigestReader.ReadAndParse(file.Path, file.Sha256, streamed, entry => Store(entry, AuthorKeys(entry)));
+                    var (parsed, entries, problem) = DigestReader.ReadAndParse(file.Path, file.Sha256, streamed, entry => Store(entry, AuthorKeys(entry)), parsesLine);
                     parsedFile = new ParsedFile(parsed, entries, [], problem);
                 }
                 else
@@ -292,12 +298,13 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
                     _readBack.Add(digestId);
                 }
 
-                var stored = new StoredDigest(digestId, file, parsedFile.Parsed, parsedFile.Count - unchanged)
+                var unchanged = repeats + (held?.HeldLines ?? 0);
+                var stored = new StoredDigest(digestId, file, parsedFile.Parsed, parsedFile.Count - repeats)
                 {
                     Records = parsedFile.Parsed.Header?.Format == DigestFormat.Snapshot ? new RecordCounts(0, 0, unchanged) : null,
                 };
                 digests.Add(stored);
-                fileDone?.Invoke(parsedFile.Count, file.Bytes);
+                fileDone?.Invoke(parsedFile.Count + (held?.HeldLines ?? 0), file.Bytes);
             }
 
             return digests;

@@ -27,6 +27,10 @@ internal static class DigestReader
     /// <param name="sha256">Its content's hash when it was discovered.</param>
     /// <param name="streamed">Stream it (the caller compares its size with <see cref="LoaderOptions.StreamAboveBytes"/>) rather than read it whole.</param>
     /// <param name="onEntry">Called with each entry of the file, in order, before this returns.</param>
+    /// <param name="parsesLine">
+    /// For a snapshot: the record lines to parse (<see cref="HeldRecords.Parses"/>), called with each non-blank line's
+    /// number in order; the others give no entry. A snapshot read this way is always streamed.
+    /// </param>
     /// <returns>
     /// The parsed file without its entries and how many were handed on, or (null, 0, why it cannot be loaded now),
     /// in which case no entry was handed on.
@@ -35,8 +39,9 @@ internal static class DigestReader
     /// A streamed file changed, or could no longer be read, after its entries started flowing: they cannot
     /// be taken back, so the caller's transaction must roll back.
     /// </exception>
-    public static (ParsedDigest? Parsed, int Entries, string? Problem) ReadAndParse(string path, byte[] sha256, bool streamed, Action<DigestEntry> onEntry) =>
-        streamed || SnapshotFiles.IsCompressed(path) ? Stream(path, sha256, onEntry) : Whole(path, sha256, onEntry);
+    public static (ParsedDigest? Parsed, int Entries, string? Problem) ReadAndParse(
+        string path, byte[] sha256, bool streamed, Action<DigestEntry> onEntry, Func<int, bool>? parsesLine = null) =>
+        streamed || SnapshotFiles.IsCompressed(path) || parsesLine is not null ? Stream(path, sha256, onEntry, parsesLine) : Whole(path, sha256, onEntry);
 
     private static (ParsedDigest?, int, string?) Whole(string path, byte[] sha256, Action<DigestEntry> onEntry)
     {
@@ -64,7 +69,7 @@ internal static class DigestReader
         return (parsed with { Entries = [] }, parsed.Entries.Count, null);
     }
 
-    private static (ParsedDigest?, int, string?) Stream(string path, byte[] sha256, Action<DigestEntry> onEntry)
+    private static (ParsedDigest?, int, string?) Stream(string path, byte[] sha256, Action<DigestEntry> onEntry, Func<int, bool>? parsesLine)
     {
         ContentScan scan;
         byte[] head;
@@ -95,11 +100,15 @@ internal static class DigestReader
         try
         {
             using var content = HashedContent.Open(path);
-            parsed = SourceFormats.Parse(path, content.Text, scan, entry =>
+            void Count(DigestEntry entry)
             {
                 entries++;
                 onEntry(entry);
-            }, head);
+            }
+
+            parsed = parsesLine is null
+                ? SourceFormats.Parse(path, content.Text, scan, Count, head)
+                : SourceFormats.ParseSnapshot(content.Text, scan, parsesLine, Count);
             hash = content.Finish();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)

@@ -8,18 +8,31 @@ namespace Etl.Data.Loading;
 /// Which lines of a snapshot hold records the warehouse does not have yet. Its lines are hashed without being
 /// parsed and checked against <c>warehouse.evidence.record_sha256</c> in one set-based step
 /// (<c>sql/load/snapshot_new_lines.sql</c>), before the COPY: a weekly snapshot, almost all of whose records are
-/// held already, then stores only its new and changed records. A line repeated in the file counts once (its first).
+/// held already, then parses and stores only its new and changed records. A line repeated in the file is stored
+/// once (its first).
 /// </summary>
 internal sealed class HeldRecords
 {
+    private readonly BitArray _parsed;
     private readonly BitArray _stored;
 
-    private HeldRecords(BitArray stored) => _stored = stored;
+    private HeldRecords(BitArray parsed, BitArray stored, int heldLines)
+    {
+        _parsed = parsed;
+        _stored = stored;
+        HeldLines = heldLines;
+    }
+
+    /// <summary>Non-blank lines whose record the warehouse holds: not parsed again, counted as unchanged.</summary>
+    public int HeldLines { get; }
 
     /// <summary>About how many of the file's <paramref name="bytes"/> come before <paramref name="line"/> (for progress: lines are about the same size).</summary>
     public long BytesBefore(int line, long bytes) => _stored.Length <= 1 ? 0 : bytes * Math.Min(line, _stored.Length - 1) / (_stored.Length - 1);
 
-    /// <summary>Whether the record at this line is to be stored (its line is new to the warehouse).</summary>
+    /// <summary>Whether the line is to be parsed: its record is not in the warehouse (it may still repeat an earlier line of the file).</summary>
+    public bool Parses(int line) => line < _parsed.Length && _parsed[line];
+
+    /// <summary>Whether the record at this line is to be stored (its line is new to the warehouse, and its first occurrence in the file).</summary>
     public bool Stores(int line) => line < _stored.Length && _stored[line];
 
     /// <summary>Hashes the file's lines and asks the warehouse which are new; runs in the batch's transaction, under the load lock.</summary>
@@ -50,15 +63,20 @@ internal sealed class HeldRecords
             return null;
         }
 
+        var parsed = new BitArray(lastLine + 1);
         var stored = new BitArray(lastLine + 1);
+        var notHeld = 0;
         await using var command = LoadSql.Command(EmbeddedSql.Load("snapshot_new_lines"), connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            stored[reader.GetInt32(0)] = true;
+            var line = reader.GetInt32(0);
+            parsed[line] = true;
+            stored[line] = reader.GetBoolean(1);
+            notHeld++;
         }
 
-        return new HeldRecords(stored);
+        return new HeldRecords(parsed, stored, lines.Value - notHeld);
     }
 
     /// <summary>How many of a snapshot digest's stored records are new and how many changed a paper that had a record.</summary>

@@ -185,7 +185,7 @@ public sealed class WarehouseReparse(NpgsqlDataSource dataSource, ResiliencePipe
                         EvidenceCopy.Write(rows, content.DigestId, entry, [.. entry.Authors.Select(AuthorKey.For)]);
                         stored++;
                     }
-                });
+                }, held is null ? null : held.Parses);
                 if (digest is null)
                 {
                     throw new IOException($"{content.Path}: {problem}; nothing of this batch was committed, run etl reparse again");

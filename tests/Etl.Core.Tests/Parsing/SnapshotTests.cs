@@ -183,4 +183,43 @@ public sealed class SnapshotTests
             Assert.Equal(text, SnapshotDates.FormatCreated(at));
         }
     }
+
+    [Fact]
+    public void A_snapshot_parsed_for_some_lines_gives_only_their_entries_rejections_and_repairs_and_still_its_date_and_shape()
+    {
+        string Record(string id, string title) => Good.Replace("0704.0046", id, StringComparison.Ordinal)
+            .Replace("A limit relation for entropy and channel capacity per unit\\n  cost", title, StringComparison.Ordinal);
+        var lines = new[]
+        {
+            Record("0704.0001", "Am√©lie held"),    // line 1: skipped, but dates the file
+            "{\"id\":\"0704.0002\",\"versions\":\"bad\"}",  // line 2: bad, skipped: no rejection
+            Record("0704.0003", "Am√©lie parsed"),  // line 3: parsed, one repair
+            "{\"id\":\"0704.0004\",\"versions\":\"bad\"}",  // line 4: bad, parsed: rejected
+        };
+        var content = Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n");
+        var scan = new ContentScan();
+        scan.Append(content);
+        scan.Complete();
+        var entries = new List<DigestEntry>();
+        var asked = new List<int>();
+
+        var parsed = SourceFormats.ParseSnapshot(new MemoryStream(content), scan, line =>
+        {
+            asked.Add(line);
+            return line is 3 or 4;
+        }, entries.Add);
+
+        Assert.Equal([1, 2, 3, 4], asked);
+        Assert.Equal("0704.0003", Assert.Single(entries).ArxivId);
+        Assert.Equal(4, Assert.Single(parsed.Rejections).Line);
+        Assert.Equal(1, parsed.MojibakeRepairs);
+        Assert.Equal(new DigestHeader(DigestFormat.Snapshot, null, new DateOnly(2009, 11, 13)), parsed.Header);
+
+        // The first line must still be a record, skipped or not.
+        var notSnapshot = Encoding.UTF8.GetBytes("{\"id\":\"x\"}\n" + Good + "\n");
+        var notScan = new ContentScan();
+        notScan.Append(notSnapshot);
+        notScan.Complete();
+        Assert.NotNull(SourceFormats.ParseSnapshot(new MemoryStream(notSnapshot), notScan, _ => false, entries.Add).FileRejection);
+    }
 }

@@ -86,6 +86,41 @@ public sealed class SnapshotLoadTests : IDisposable
     }
 
     [SharedSamplesFact]
+    public async Task A_refresh_parses_only_the_records_the_warehouse_does_not_hold_so_each_records_repairs_count_once_in_either_order()
+    {
+        var lines = RealLines()[..10];
+        string Garbled(string id) => lines[0]
+            .Replace("\"id\":\"0704.0002\"", $"\"id\":\"{id}\"", StringComparison.Ordinal)
+            .Replace("\"title\":\"", "\"title\":\"Am\u221a\u00a9lie ", StringComparison.Ordinal);
+        const string Bad = "{\"id\":\"1001.00009\",\"versions\":\"none\"}";
+        Assert.Contains("\"id\":\"0704.0002\"", lines[0], StringComparison.Ordinal);
+        var week1 = Write("week1/arxiv-metadata-oai-snapshot.json", [.. lines, Garbled("1001.00001")]);
+        var week2 = Write("week2/arxiv-metadata-oai-snapshot.json", [.. lines, Garbled("1001.00001"), Bad, Garbled("1001.00002"), Bad]);
+
+        await using var database = await TestCluster.CreateDatabaseAsync();
+        await database.LoadAsync([week1]);
+        var second = await database.LoadAsync([week2]);
+
+        // The eleven held lines are not parsed again: only the new record's repair counts; the bad line is rejected at both of its lines.
+        Assert.Equal(new RecordCounts(1, 0, 11), second.Records);
+        Assert.Equal(
+            (1, 1, 2),
+            (await database.ScalarAsync<int>($"SELECT entries FROM warehouse.digests WHERE path = '{week2}'"),
+             await database.ScalarAsync<int>($"SELECT mojibake_repairs FROM warehouse.digests WHERE path = '{week2}'"),
+             await database.ScalarAsync<int>($"SELECT rejected_entries FROM warehouse.digests WHERE path = '{week2}'")));
+        Assert.Equal("Amélie", (await database.ScalarAsync<string>("SELECT title FROM report.papers WHERE arxiv_id = '1001.00002'"))[..6]);
+
+        // The newer snapshot first parses every line: the same warehouse, and each record's repair counted once.
+        const string Quality = "SELECT string_agg(q::text, ' | ' ORDER BY q::text) FROM report.data_quality q";
+        await using var reversed = await TestCluster.CreateDatabaseAsync();
+        await reversed.LoadAsync([week2]);
+        await reversed.LoadAsync([week1]);
+        Assert.Equal(await database.DumpAsync(), await reversed.DumpAsync());
+        Assert.Equal(await database.ScalarAsync<string>(Quality), await reversed.ScalarAsync<string>(Quality));
+        Assert.Equal(2, await reversed.ScalarAsync<long>("SELECT value FROM report.data_quality WHERE metric = 'mojibake_repairs'"));
+    }
+
+    [SharedSamplesFact]
     public async Task Reparsing_a_snapshot_whose_file_is_gone_derives_its_records_again_from_the_snapshots_that_hold_the_same_lines()
     {
         var lines = RealLines();
