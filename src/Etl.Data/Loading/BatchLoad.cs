@@ -298,13 +298,13 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
                     _readBack.Add(digestId);
                 }
 
-                var unchanged = repeats + (held?.HeldLines ?? 0);
+                var notParsed = held?.HeldLines ?? 0;
                 var stored = new StoredDigest(digestId, file, parsedFile.Parsed, parsedFile.Count - repeats)
                 {
-                    Records = parsedFile.Parsed.Header?.Format == DigestFormat.Snapshot ? new RecordCounts(0, 0, unchanged) : null,
+                    Records = parsedFile.Parsed.Header?.Format == DigestFormat.Snapshot ? new RecordCounts(0, 0, notParsed + repeats) : null,
                 };
                 digests.Add(stored);
-                fileDone?.Invoke(parsedFile.Count + (held?.HeldLines ?? 0), file.Bytes);
+                fileDone?.Invoke(parsedFile.Count + notParsed, file.Bytes);
             }
 
             return digests;
