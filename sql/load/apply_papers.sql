@@ -10,10 +10,14 @@ SELECT author_key, display_name FROM staged_authors
 ON CONFLICT (author_key) DO UPDATE SET display_name = excluded.display_name
 WHERE a.display_name IS DISTINCT FROM excluded.display_name;
 
--- compact_versions has no key to the papers (sql/schema/014_load_keys.sql): its rows go here, set-based.
+-- The touched papers' rows go set-based, children first: a large batch runs with the papers' foreign
+-- keys set aside (sql/load/keys_set_aside.sql), so no ON DELETE CASCADE would remove them (and with the
+-- keys in place, the cascade then finds nothing left to do). compact_versions has no key to the papers
+-- at all (sql/schema/014_load_keys.sql).
 DELETE FROM warehouse.compact_versions WHERE arxiv_id IN (SELECT arxiv_id FROM touched_papers);
-
--- Cascades to paper_versions, paper_authors and paper_categories.
+DELETE FROM warehouse.paper_versions WHERE arxiv_id IN (SELECT arxiv_id FROM touched_papers);
+DELETE FROM warehouse.paper_authors WHERE arxiv_id IN (SELECT arxiv_id FROM touched_papers);
+DELETE FROM warehouse.paper_categories WHERE arxiv_id IN (SELECT arxiv_id FROM touched_papers);
 DELETE FROM warehouse.papers WHERE arxiv_id IN (SELECT arxiv_id FROM touched_papers);
 
 -- Unknown codes are kept (with a null name) rather than dropped.

@@ -149,7 +149,7 @@ public static class ServiceHost
                 ["Retry:MaxAttempts"] = retryAttempts.ToString(CultureInfo.InvariantCulture),
                 ["Loader:BatchBytes"] = (options.JobMegabytes * 1024L * 1024).ToString(CultureInfo.InvariantCulture),
                 // The status page counts the papers while a job loads; it must not wait for a first job.
-                ["Loader:SetKeysAsideWhenEmpty"] = "false",
+                ["Loader:SetKeysAside"] = "false",
             })
             .Build();
 

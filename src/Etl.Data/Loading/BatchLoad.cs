@@ -17,6 +17,9 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
 {
     private readonly List<FileOutcome> _outcomes = [];
 
+    /// <summary>The share of the warehouse's papers from which a batch sets their foreign keys aside (<see cref="SetKeysAsideAsync"/>).</summary>
+    private const double KeysSetAsideShare = 0.1;
+
     // Gathered while parsing, so the batch's evidence is never read back just to find them; except for
     // streamed files (LoaderOptions.StreamAboveBytes), whose entries may be too many to gather.
     private readonly HashSet<string> _touchedPapers = new(StringComparer.Ordinal);
@@ -94,7 +97,6 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
 
         var ids = await ReserveDigestIdsAsync(connection, fresh.Count, cancellationToken).ConfigureAwait(false);
         var phase = Stopwatch.GetTimestamp();
-        var keysSetAside = await SetKeysAsideAsync(connection, cancellationToken).ConfigureAwait(false);
         List<StoredDigest> digests;
         try
         {
@@ -130,13 +132,14 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         await digestPapers.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("read facts + reconcile + stage", phase);
         phase = Stopwatch.GetTimestamp();
+        var keysSetAside = await SetKeysAsideAsync(connection, cancellationToken).ConfigureAwait(false);
         await LoadSql.RunAsync(connection, "apply_papers", cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("apply papers (SQL)", phase);
         if (keysSetAside)
         {
             phase = Stopwatch.GetTimestamp();
             await LoadSql.RunAsync(connection, "keys_restored", cancellationToken).ConfigureAwait(false);
-            LoadTimings.Add("foreign keys restored (empty warehouse)", phase);
+            LoadTimings.Add("foreign keys restored (large batch)", phase);
         }
 
         await Reporting.ReportStore.RefreshTouchedAsync(connection, oneEntryPerPaper: entries == papersAfter, LoadTimings, cancellationToken).ConfigureAwait(false);
@@ -161,20 +164,32 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
     }
 
     /// <summary>
-    /// Into a warehouse without papers, the batch's rows go in without their foreign keys, which are added
-    /// back (and so checked, set-based) before it commits (<c>sql/load/keys_set_aside.sql</c>), unless the
-    /// options say not to or another session is using the tables.
+    /// A batch that touches at least <see cref="KeysSetAsideShare"/> of the warehouse's papers (every batch
+    /// into an empty one) writes its rows without the papers' foreign keys, which are added back (and so
+    /// checked, set-based) before it commits (<c>sql/load/keys_set_aside.sql</c>), unless the options say
+    /// not to or another session is using the tables. Adding the keys back checks whole tables, one anti-join
+    /// each (about 5 µs per paper of the warehouse); checking them row by row costs 40-75 µs for each paper
+    /// the batch writes (a query per author, category and version row; measured on a 200,000-paper
+    /// backfill). The two cost about the same near a tenth of the papers; past it, setting aside wins.
     /// </summary>
     private async Task<bool> SetKeysAsideAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        if (!options.SetKeysAsideWhenEmpty)
+        if (!options.SetKeysAside)
         {
             return false;
         }
 
-        await using (var empty = new NpgsqlCommand("SELECT NOT EXISTS (SELECT FROM warehouse.papers)", connection))
+        // The warehouse's papers are counted only as far as deciding needs: a daily file's hundred papers
+        // read at most a thousand keys of the index, whatever the warehouse's size.
+        await using (var large = new NpgsqlCommand(
+            """
+            SELECT batch.papers >= @share * (SELECT count(*) FROM (SELECT FROM warehouse.papers LIMIT ceil(batch.papers / @share)::bigint + 1) AS p)
+            FROM (SELECT count(*) AS papers FROM touched_papers) AS batch
+            """,
+            connection))
         {
-            if (await empty.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
+            large.Parameters.AddWithValue("share", KeysSetAsideShare);
+            if (await large.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
             {
                 return false;
             }

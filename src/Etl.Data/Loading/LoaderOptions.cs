@@ -48,10 +48,11 @@ public sealed record LoaderOptions
     public int ReconcileKeys { get; init; } = KeyRanges.Size;
 
     /// <summary>
-    /// A batch into a warehouse that has no papers yet adds the foreign keys of the papers' tables after its
-    /// rows, as pg_restore does (<c>sql/load/keys_set_aside.sql</c>): at a million papers that saves a fifth
-    /// of the import. Queries of those tables wait for that batch meanwhile (an empty warehouse has nothing
-    /// to show them), so the service, whose status page counts the papers while it loads, turns it off.
+    /// A batch that touches at least a tenth of the warehouse's papers (every batch into an empty warehouse,
+    /// most batches of a backfill) adds the foreign keys of the papers' tables after its rows, as pg_restore
+    /// does (<c>sql/load/keys_set_aside.sql</c>): one check of each table instead of a query per row. Queries
+    /// of those tables wait for that batch meanwhile, so the service, whose status page counts the papers
+    /// while it loads, turns it off.
     /// </summary>
-    public bool SetKeysAsideWhenEmpty { get; init; } = true;
+    public bool SetKeysAside { get; init; } = true;
 }

@@ -7,11 +7,12 @@ using Xunit;
 namespace Etl.Integration.Tests.Loading;
 
 /// <summary>
-/// A batch into a warehouse without papers sets the foreign keys of the tables it fills aside and adds them
-/// back before it commits (sql/load/keys_set_aside.sql): the keys must come back exactly as the schema
-/// defines them, and must still refuse a row that breaks them.
+/// A batch that touches at least a tenth of the warehouse's papers (every batch into an empty one) sets the
+/// foreign keys of the tables it fills aside and adds them back before it commits (sql/load/keys_set_aside.sql):
+/// the keys must come back exactly as the schema defines them, must still refuse a row that breaks them,
+/// and the papers a large batch replaces must lose their old rows without the keys' cascade.
 /// </summary>
-public sealed class EmptyWarehouseKeysTests : IDisposable
+public sealed class LargeBatchKeysTests : IDisposable
 {
     private const string ForeignKeys = """
         SELECT string_agg(format('%s %s %s', conrelid::regclass, conname, pg_get_constraintdef(oid)), E'\n' ORDER BY conrelid::regclass::text, conname)
@@ -29,19 +30,32 @@ public sealed class EmptyWarehouseKeysTests : IDisposable
     private readonly string _corpus = Directory.CreateTempSubdirectory("etl-keys-").FullName;
 
     [Fact]
-    public async Task A_backfill_into_an_empty_warehouse_ends_with_the_keys_of_the_schema()
+    public async Task Large_batches_set_the_keys_aside_small_ones_check_rows_and_both_end_with_the_keys_of_the_schema()
     {
-        var files = GeneratedCorpus.Write(_corpus, new GeneratorOptions { Papers = 120, Seed = 5 });
+        const string Restored = "foreign keys restored (large batch)";
+        var files = GeneratedCorpus.Write(_corpus, new GeneratorOptions { Papers = 300, Seed = 5 }).ToList();
         await using var database = await TestCluster.CreateDatabaseAsync();
+        await using var reference = await TestCluster.CreateDatabaseAsync();
         var schemaKeys = await database.ScalarAsync<string>(ForeignKeys);
         Assert.Contains("evidence_digest_fkey", schemaKeys, StringComparison.Ordinal);
         Assert.Contains("paper_authors_author_key_fkey", schemaKeys, StringComparison.Ordinal);
 
-        // Small batches: the first sets the keys aside, the later ones load with the keys in place.
-        await database.LoadAsync(files, new LoaderOptions { BatchFiles = 5 });
-
+        // Into the empty warehouse, then a batch of the rest (new versions of papers it holds among them):
+        // both large, so both set the keys aside; the second replaces papers without their cascade.
+        var half = files.Count / 2;
+        Assert.Contains(Restored, (await database.LoadAsync([.. files.Take(half)])).Timings.Keys);
+        var later = files.Skip(half).ToList();
+        var small = later[^1];
+        Assert.Contains(Restored, (await database.LoadAsync(later[..^1])).Timings.Keys);
         Assert.Equal(schemaKeys, await database.ScalarAsync<string>(ForeignKeys));
-        Assert.Equal(await database.CountAsync("SELECT count(DISTINCT arxiv_id) FROM warehouse.evidence"), await database.CountAsync("SELECT count(*) FROM warehouse.papers"));
+
+        // One file among hundreds of papers: checked row by row, keys in place.
+        Assert.DoesNotContain(Restored, (await database.LoadAsync([small])).Timings.Keys);
+        Assert.Equal(schemaKeys, await database.ScalarAsync<string>(ForeignKeys));
+
+        // The same files loaded with the keys in place all along give the same warehouse.
+        await reference.LoadAsync(files, new LoaderOptions { SetKeysAside = false });
+        Assert.Equal(await reference.DumpAsync(), await database.DumpAsync());
     }
 
     [Fact]
