@@ -4,10 +4,10 @@
 -- before it adds its constraints: a key added to filled tables is checked by one anti-join over the
 -- table (about 5 µs per paper of the warehouse, all keys), where a key in place is checked by a query
 -- per inserted row (40-75 µs for each paper's author, category and version rows; at a million papers,
--- most of the time spent applying the papers). keys_restored.sql adds every key back, with the same name and definition,
--- before this transaction commits; a batch that fails rolls the drop back with everything else, so no
--- committed state ever lacks a key. apply_papers.sql deletes a paper's rows itself, children first, so
--- it never needs the keys' ON DELETE CASCADE.
+-- most of the time spent applying the papers). keys_restored.sql adds every key back, with the same
+-- name and definition, before this transaction commits; a batch that fails rolls the drop back with
+-- everything else, so no committed state ever lacks a key. apply_papers.sql deletes a paper's rows
+-- itself, children first, so it never needs the keys' ON DELETE CASCADE.
 --
 -- The definitions are read from the catalog, so this script names tables, not keys: a key added to these
 -- tables by a later migration is set aside and restored with the others. The evidence keeps its key, so

@@ -148,7 +148,7 @@ public static class ServiceHost
                 ["ConnectionStrings:Warehouse"] = connectionString,
                 ["Retry:MaxAttempts"] = retryAttempts.ToString(CultureInfo.InvariantCulture),
                 ["Loader:BatchBytes"] = (options.JobMegabytes * 1024L * 1024).ToString(CultureInfo.InvariantCulture),
-                // The status page counts the papers while a job loads; it must not wait for a first job.
+                // The status page counts the papers while a job loads; it must not wait for a large job.
                 ["Loader:SetKeysAside"] = "false",
             })
             .Build();
