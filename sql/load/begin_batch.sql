@@ -43,6 +43,13 @@ CREATE TEMP TABLE IF NOT EXISTS staged_compact_versions (
     arxiv_id  text NOT NULL,
     version   integer NOT NULL
 ) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS staged_quality (  -- rows of report_store.paper_quality (PaperQuality)
+    arxiv_id            text NOT NULL,
+    formats             text[] NOT NULL,
+    duplicate_entries   integer NOT NULL,
+    conflicting_formats text[] NOT NULL,
+    differing_formats   text[] NOT NULL
+) ON COMMIT DELETE ROWS;
 
 -- The lines of a snapshot being loaded, hashed before any of its records is stored (HeldRecords).
 CREATE TEMP TABLE IF NOT EXISTS snapshot_lines (line integer NOT NULL, record_sha256 bytea NOT NULL) ON COMMIT DELETE ROWS;

@@ -128,7 +128,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
         LoadTimings.Add("author display names", phase);
         phase = Stopwatch.GetTimestamp();
         var digestPapers = new DigestPaperCounts(digests.Select(digest => digest.DigestId));
-        var (papersAfter, versionsAfter, entries) = await PaperRebuild.StageAsync(connection, options.ReconcileKeys, digestPapers, cancellationToken).ConfigureAwait(false);
+        var (papersAfter, versionsAfter) = await PaperRebuild.StageAsync(connection, options.ReconcileKeys, digestPapers, cancellationToken).ConfigureAwait(false);
         await digestPapers.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
         LoadTimings.Add("read facts + reconcile + stage", phase);
         phase = Stopwatch.GetTimestamp();
@@ -142,7 +142,7 @@ internal sealed class BatchLoad(IReadOnlyList<DigestFile> files, LoaderOptions o
             LoadTimings.Add("foreign keys restored (large batch)", phase);
         }
 
-        await Reporting.ReportStore.RefreshTouchedAsync(connection, oneEntryPerPaper: entries == papersAfter, LoadTimings, cancellationToken).ConfigureAwait(false);
+        await Reporting.ReportStore.RefreshTouchedAsync(connection, LoadTimings, cancellationToken).ConfigureAwait(false);
         await DrainAsync(connection, cancellationToken).ConfigureAwait(false);
         phase = Stopwatch.GetTimestamp();
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -6,9 +6,11 @@ namespace Etl.Data.Loading;
 
 /// <summary>
 /// Reconciles every paper the batch touched from all of its evidence (old and new) and stages the result.
-/// Only the facts that decide versions travel to the client; <c>apply_papers.sql</c> then copies the
-/// texts from the evidence rows the staged state points at. Papers are taken one key range at a time
-/// (<see cref="KeyRanges"/>), so the states held here never exceed one range, whatever the batch.
+/// Only the facts that decide versions travel to the client, with a hash of each entry's texts for the
+/// paper's quality facts (<see cref="PaperQuality"/>, staged for <c>apply_paper_quality.sql</c>);
+/// <c>apply_papers.sql</c> then copies the texts from the evidence rows the staged state points at.
+/// Papers are taken one key range at a time (<see cref="KeyRanges"/>), so the states held here never
+/// exceed one range, whatever the batch.
 /// </summary>
 internal static class PaperRebuild
 {
@@ -19,18 +21,17 @@ internal static class PaperRebuild
     /// <param name="rangeKeys">Papers per range (<see cref="LoaderOptions.ReconcileKeys"/>).</param>
     /// <param name="digestPapers">Where a batch counts its digests' papers from the evidence read here (null for a rebuild, which recounts them all).</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
-    /// <returns>
-    /// How many papers and versions the touched papers now have, and how many evidence entries they have
-    /// (every paper has at least one, so entries equal papers exactly when each paper has just one).
-    /// </returns>
-    public static async Task<(long Papers, long Versions, long Entries)> StageAsync(
+    /// <returns>How many papers and versions the touched papers now have.</returns>
+    public static async Task<(long Papers, long Versions)> StageAsync(
         NpgsqlConnection connection, int rangeKeys, DigestPaperCounts? digestPapers, CancellationToken cancellationToken)
     {
-        long papers = 0, versions = 0, entries = 0;
+        long papers = 0, versions = 0;
         await foreach (var (after, last) in KeyRanges.WalkAsync(connection, KeyRanges.TouchedPapers, rangeKeys, cancellationToken).ConfigureAwait(false))
         {
-            var (states, read) = await ReconcileRangeAsync(connection, after, last, digestPapers, cancellationToken).ConfigureAwait(false);
-            entries += read;
+            var quality = new CopyRows(
+                "COPY staged_quality (arxiv_id, formats, duplicate_entries, conflicting_formats, differing_formats) FROM STDIN (FORMAT BINARY)");
+            var states = await ReconcileRangeAsync(connection, after, last, digestPapers, quality, cancellationToken).ConfigureAwait(false);
+            await quality.CopyAsync(connection, cancellationToken).ConfigureAwait(false);
             await StagePapersAsync(connection, states, cancellationToken).ConfigureAwait(false);
             await StageVersionsAsync(connection, states, cancellationToken).ConfigureAwait(false);
             await StageCompactVersionsAsync(connection, states, cancellationToken).ConfigureAwait(false);
@@ -38,17 +39,17 @@ internal static class PaperRebuild
             versions += states.Sum(state => (long)state.Versions.Count);
         }
 
-        return (papers, versions, entries);
+        return (papers, versions);
     }
 
-    private static async Task<(List<PaperState> States, long Entries)> ReconcileRangeAsync(
-        NpgsqlConnection connection, string? after, string last, DigestPaperCounts? digestPapers, CancellationToken cancellationToken)
+    private static async Task<List<PaperState>> ReconcileRangeAsync(
+        NpgsqlConnection connection, string? after, string last, DigestPaperCounts? digestPapers, CopyRows quality, CancellationToken cancellationToken)
     {
         var states = new List<PaperState>();
         var digests = new Dictionary<long, (DateOnly Date, byte[] Sha)>();
         var evidence = new List<EvidenceFacts>();
+        var texts = new List<(string Format, long TextHash)>();
         string? paper = null;
-        long entries = 0;
 
         await using var command = LoadSql.Command(EmbeddedSql.Load("read_facts"), connection);
         command.Parameters.AddWithValue("digest_category_formats", DigestCategoryFormats);
@@ -60,19 +61,21 @@ internal static class PaperRebuild
             if (paper is not null && !string.Equals(arxivId, paper, StringComparison.Ordinal))
             {
                 digestPapers?.AddPaper(evidence);
-                states.Add(PaperReconciler.Reconcile(paper, evidence));
+                states.Add(Reconcile(paper, evidence, texts, quality));
                 evidence = [];
+                texts.Clear();
             }
 
             paper = arxivId;
-            entries++;
             var digestId = reader.GetInt64(1);
             if (!digests.TryGetValue(digestId, out var digest))
             {
                 digests[digestId] = digest = (reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<byte[]>(3));
             }
 
-            var format = SourceFormats.Named(reader.GetString(5)).Format;
+            var formatName = reader.GetString(5);
+            texts.Add((formatName, reader.GetInt64(14)));
+            var format = SourceFormats.Named(formatName).Format;
             if (!reader.IsDBNull(12))
             {
                 evidence.Add(EvidenceFacts.Record(digestId, reader.GetInt32(4), RecordOf(reader), reader.GetInt32(6)));
@@ -94,10 +97,46 @@ internal static class PaperRebuild
         if (paper is not null)
         {
             digestPapers?.AddPaper(evidence);
-            states.Add(PaperReconciler.Reconcile(paper, evidence));
+            states.Add(Reconcile(paper, evidence, texts, quality));
         }
 
-        return (states, entries);
+        return states;
+    }
+
+    /// <summary>Reconciles one paper and stages its quality facts, which need the versions reconciliation assigns.</summary>
+    /// <param name="texts">Each entry's format name and text hash, in the order of <paramref name="evidence"/>.</param>
+    private static PaperState Reconcile(string arxivId, List<EvidenceFacts> evidence, List<(string Format, long TextHash)> texts, CopyRows quality)
+    {
+        var state = PaperReconciler.Reconcile(arxivId, evidence);
+        var entries = new QualityEntry[evidence.Count];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var entry = evidence[i];
+            entries[i] = new QualityEntry(entry.DigestId, texts[i].Format, entry.Version ?? AssignedVersion(state, entry), texts[i].TextHash);
+        }
+
+        var facts = PaperQuality.Of(entries);
+        quality.StartRow(5);
+        quality.Write(arxivId);
+        quality.Write(facts.Formats);
+        quality.Write(facts.DuplicateEntries);
+        quality.Write(facts.ConflictingFormats);
+        quality.Write(facts.DifferingFormats);
+        return state;
+    }
+
+    /// <summary>The version reconciliation assigned an entry that names none (what <c>warehouse.compact_versions</c> will hold for it), if any.</summary>
+    private static int? AssignedVersion(PaperState state, EvidenceFacts entry)
+    {
+        foreach (var assignment in state.DatedAssignments)
+        {
+            if (assignment.Entry.DigestId == entry.DigestId && assignment.Entry.Line == entry.Line)
+            {
+                return assignment.Version;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The rank and listed versions of a snapshot record's row (columns 10 to 13 of read_facts.sql).</summary>

@@ -65,10 +65,10 @@ public static class WarehouseRebuild
                 }
 
                 await AuthorNames.StageAsync(connection, KeyRanges.Size, token).ConfigureAwait(false);
-                var (papers, _, _) = await PaperRebuild.StageAsync(connection, KeyRanges.Size, digestPapers: null, token).ConfigureAwait(false);
+                var (papers, _) = await PaperRebuild.StageAsync(connection, KeyRanges.Size, digestPapers: null, token).ConfigureAwait(false);
                 await LoadSql.RunAsync(connection, "apply_papers", token).ConfigureAwait(false);
 
-                await Reporting.ReportStore.RefreshTouchedAsync(connection, oneEntryPerPaper: false, timings: null, token).ConfigureAwait(false);
+                await Reporting.ReportStore.RefreshTouchedAsync(connection, timings: null, token).ConfigureAwait(false);
                 await LoadSql.RunAsync(connection, Reporting.ReportStore.DigestPapersFullScript, token).ConfigureAwait(false);
 
                 await Reporting.ReportStore.DrainAsync(connection, everything: true, timings: null, token).ConfigureAwait(false);

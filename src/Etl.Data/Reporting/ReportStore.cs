@@ -15,13 +15,10 @@ namespace Etl.Data.Reporting;
 public static class ReportStore
 {
     /// <summary>
-    /// The refresh scripts (<c>sql/load</c>); the migration runs them to fill the store, and a batch too,
-    /// with the one-entry quality script in place of the general one where it applies.
+    /// The scripts that rewrite the touched papers' rows of the per-paper stores (<c>sql/load</c>): the
+    /// lists from the warehouse, the quality facts from what reconciliation staged.
     /// </summary>
-    public static IReadOnlyList<string> Scripts { get; } = ["refresh_paper_lists", GeneralQualityScript];
-
-    /// <summary>The quality facts of any touched papers, from all of their evidence.</summary>
-    private const string GeneralQualityScript = "refresh_paper_quality";
+    private static readonly string[] Scripts = ["refresh_paper_lists", "apply_paper_quality"];
 
     /// <summary>Recomputes the whole author store from the warehouse (<c>sql/load</c>); the migration runs it to fill it.</summary>
     public const string AuthorStoreFullScript = "author_store_full";
@@ -44,24 +41,13 @@ public static class ReportStore
     /// </summary>
     private const double FullRecomputeShare = 0.2;
 
-    /// <summary>
-    /// The quality facts of papers that each have a single evidence entry (<c>sql/load</c>): the same rows
-    /// as <see cref="GeneralQualityScript"/> gives them, without its comparisons or their planning.
-    /// </summary>
-    private const string OneEntryQualityScript = "refresh_paper_quality_one_entry";
-
-    /// <summary>Runs after <c>apply_papers.sql</c>, with the batch's <c>touched_papers</c> and <c>staged_authors</c>.</summary>
+    /// <summary>Runs after <c>apply_papers.sql</c>, with the batch's <c>touched_papers</c>, <c>staged_authors</c> and <c>staged_quality</c>.</summary>
     /// <param name="connection">The batch's connection.</param>
-    /// <param name="oneEntryPerPaper">
-    /// Every touched paper has exactly one evidence entry (a file of papers no earlier file brought): their
-    /// quality facts are taken as they are (<see cref="OneEntryQualityScript"/>).
-    /// </param>
     /// <param name="timings">Where each script's time is added.</param>
     /// <param name="cancellationToken">Cancels the batch.</param>
-    internal static async Task RefreshTouchedAsync(NpgsqlConnection connection, bool oneEntryPerPaper, LoadTimings? timings, CancellationToken cancellationToken)
+    internal static async Task RefreshTouchedAsync(NpgsqlConnection connection, LoadTimings? timings, CancellationToken cancellationToken)
     {
-        var scripts = Scripts.Select(script => oneEntryPerPaper && script == GeneralQualityScript ? OneEntryQualityScript : script);
-        foreach (var script in scripts.Append("mark_author_store"))
+        foreach (var script in Scripts.Append("mark_author_store"))
         {
             var phase = Stopwatch.GetTimestamp();
             await LoadSql.RunAsync(connection, script, cancellationToken).ConfigureAwait(false);

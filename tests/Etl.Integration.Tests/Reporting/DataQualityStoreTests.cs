@@ -6,8 +6,9 @@ using Xunit;
 namespace Etl.Integration.Tests.Reporting;
 
 /// <summary>
-/// report.data_quality reads facts the loader keeps per paper; after loads in small batches (papers
-/// touched again and again) they must equal the same figures computed from the whole evidence at once.
+/// report.data_quality reads facts the loader keeps per paper (<see cref="Etl.Core.Reconciliation.PaperQuality"/>);
+/// after loads in small batches (papers touched again and again) they must equal the same figures
+/// computed from the whole evidence at once, and each paper's row what sql/load/refresh_paper_quality.sql gives it.
 /// </summary>
 public sealed class DataQualityStoreTests : IDisposable
 {
@@ -103,27 +104,53 @@ public sealed class DataQualityStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Papers_known_from_one_entry_get_the_facts_the_general_refresh_gives_them()
+    public async Task The_facts_a_load_computes_equal_the_definition_in_sql_after_every_file()
     {
-        // One file at a time, in path order: a file whose papers are all new takes the one-entry script,
-        // one with papers seen before the general one. Later files give most papers more entries, so each
-        // one-entry load is checked right away.
-        var files = GeneratedCorpus.Write(_corpus, new GeneratorOptions { Papers = 120, Seed = 11 });
+        // One file at a time, in path order: generated files of new papers (one entry each), files that
+        // bring later versions, other formats and papers seen before, bad entries among them; then files
+        // written for the facts the generator leaves out: a paper twice in one file with two texts (a
+        // duplicate and a conflict), a listing of the same version with a third text (a differing pair),
+        // and a later detailed file sharing one of them.
+        var files = GeneratedCorpus.Write(_corpus, new GeneratorOptions { Papers = 120, Seed = 11, IncludeBadEntries = true });
+        string[] written =
+        [
+            Digest("disagree-1.md", "# Arxiv Papers in cs.CV on 2021-03-01", Detailed("First text.") + Detailed("Second text.")),
+            Digest("disagree-2.md", "# ArXiv cs.CV --Tue, 2 Mar 2021",
+                   "### 1.A Paper Seen Three Times  [ :arrow_down: ](https://arxiv.org/pdf/2103.00001.pdf)\n>  Third text.\n"),
+            Digest("disagree-3.md", "# Arxiv Papers in cs.CV on 2021-03-03", Detailed("First text.")),
+        ];
         await using var database = await TestCluster.CreateDatabaseAsync();
-        int oneEntry = 0, general = 0;
-        foreach (var file in files)
+        foreach (var file in files.Concat(written))
         {
-            var timings = (await database.LoadAsync([file])).Timings;
-            general += timings.ContainsKey("report store: refresh_paper_quality") ? 1 : 0;
-            if (timings.ContainsKey("report store: refresh_paper_quality_one_entry"))
-            {
-                oneEntry++;
-                await StoreRecompute.AssertAgreesAsync(database, "report_store.paper_quality", "refresh_paper_quality");
-            }
+            await database.LoadAsync([file]);
+            await StoreRecompute.AssertAgreesAsync(database, "report_store.paper_quality", "refresh_paper_quality");
         }
 
-        Assert.True(oneEntry > 0 && general > 0, $"{oneEntry} loads took the one-entry script, {general} the general one");
+        Assert.Equal(
+            "{compact,detailed} 1 {detailed} {\"compact vs detailed\"}",
+            await database.ScalarAsync<string>(
+                "SELECT formats::text || ' ' || duplicate_entries || ' ' || conflicting_formats::text || ' ' || differing_formats::text FROM report_store.paper_quality WHERE arxiv_id = '2103.00001'"));
     }
+
+    private string Digest(string name, string heading, string body)
+    {
+        var path = Path.Combine(_corpus, "written", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, heading + "\n" + body);
+        return path;
+    }
+
+    private static string Detailed(string summary) => $"""
+        ### A Paper Seen Three Times
+        - **Arxiv ID**: http://arxiv.org/abs/2103.00001v1
+        - **Categories**: **cs.CV**
+        - **Published**: 2021-03-01 10:00:00+00:00
+        - **Updated**: 2021-03-01 10:00:00+00:00
+        - **Authors**: Ada Lovelace
+        - **Summary**: {summary}
+
+
+        """;
 
     private static async Task<List<string>> FiguresAsync(TestDatabase database, string sql)
     {
