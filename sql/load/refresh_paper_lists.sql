@@ -1,6 +1,6 @@
 -- Keeps report_store.paper_lists current (see sql/schema/006_report_store.sql, 013_report_at_scale.sql)
--- after apply_papers.sql, in the same transaction. Runs for a batch (touched_papers: the batch's papers;
--- touched_authors: authors of its detailed entries, staged_authors: their display names now;
+-- after apply_papers.sql, in the same transaction. Runs for a batch (touched_papers: the batch's papers,
+-- staged_versions: their versions; touched_authors: authors of its detailed entries, staged_authors: their display names now;
 -- renamed_authors: those whose name apply_papers.sql changed, staged by AuthorNames) and for etl
 -- rebuild (every paper).
 --
@@ -38,9 +38,18 @@ LEFT JOIN (SELECT pc.arxiv_id, array_agg(pc.code ORDER BY pc.code COLLATE "C") A
            FROM warehouse.paper_categories pc
            WHERE pc.arxiv_id IN (SELECT arxiv_id FROM list_papers)
            GROUP BY pc.arxiv_id) c ON c.arxiv_id = p.arxiv_id
-LEFT JOIN (SELECT pv.arxiv_id, count(*)::integer AS known_versions,
-                  array_agg(pv.submitted_at ORDER BY pv.version) FILTER (WHERE pv.version > 1 AND pv.submitted_at IS NOT NULL) AS revised_at
-           FROM warehouse.paper_versions pv
-           WHERE pv.arxiv_id IN (SELECT arxiv_id FROM list_papers)
-           GROUP BY pv.arxiv_id) v ON v.arxiv_id = p.arxiv_id
+-- A touched paper's versions are the rows apply_papers.sql has just written from staged_versions, so they
+-- are read there: warehouse.paper_versions' rows carry every version's texts, and a batch of a tenth of
+-- the papers or more would read them all. Only the other papers (of renamed authors) are looked up there.
+LEFT JOIN (SELECT v.arxiv_id, count(*)::integer AS known_versions,
+                  array_agg(v.submitted_at ORDER BY v.version) FILTER (WHERE v.version > 1 AND v.submitted_at IS NOT NULL) AS revised_at
+           FROM (SELECT sv.arxiv_id, sv.version, sv.submitted_at
+                 FROM staged_versions sv
+                 WHERE sv.arxiv_id IN (SELECT arxiv_id FROM list_papers)
+                 UNION ALL
+                 SELECT pv.arxiv_id, pv.version, pv.submitted_at
+                 FROM warehouse.paper_versions pv
+                 WHERE pv.arxiv_id = ANY (ARRAY(SELECT l.arxiv_id FROM list_papers l
+                                                WHERE NOT EXISTS (SELECT FROM touched_papers t WHERE t.arxiv_id = l.arxiv_id)))) v
+           GROUP BY v.arxiv_id) v ON v.arxiv_id = p.arxiv_id
 WHERE p.arxiv_id IN (SELECT arxiv_id FROM list_papers);
