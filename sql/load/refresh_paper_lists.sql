@@ -1,8 +1,8 @@
 -- Keeps report_store.paper_lists current (see sql/schema/006_report_store.sql, 013_report_at_scale.sql)
 -- after apply_papers.sql, in the same transaction. Runs for a batch (touched_papers: the batch's papers,
--- staged_versions: their versions; touched_authors: authors of its detailed entries, staged_authors: their display names now;
--- renamed_authors: those whose name apply_papers.sql changed, staged by AuthorNames) and for etl
--- rebuild (every paper).
+-- staged_versions: their versions; touched_authors: authors of its detailed entries, staged_authors:
+-- their display names now; renamed_authors: those whose name apply_papers.sql changed, staged by
+-- AuthorNames) and for etl rebuild (every paper).
 --
 -- A paper's lists change when the paper is touched or when one of its authors' display name changes;
 -- a display name can only change for a touched author, so the work is proportional to the batch.
@@ -41,11 +41,10 @@ LEFT JOIN (SELECT pc.arxiv_id, array_agg(pc.code ORDER BY pc.code COLLATE "C") A
 -- A touched paper's versions are the rows apply_papers.sql has just written from staged_versions, so they
 -- are read there: warehouse.paper_versions' rows carry every version's texts, and a batch of a tenth of
 -- the papers or more would read them all. Only the other papers (of renamed authors) are looked up there.
+-- staged_versions holds touched papers only, all of them in list_papers, so it needs no filter.
 LEFT JOIN (SELECT v.arxiv_id, count(*)::integer AS known_versions,
                   array_agg(v.submitted_at ORDER BY v.version) FILTER (WHERE v.version > 1 AND v.submitted_at IS NOT NULL) AS revised_at
-           FROM (SELECT sv.arxiv_id, sv.version, sv.submitted_at
-                 FROM staged_versions sv
-                 WHERE sv.arxiv_id IN (SELECT arxiv_id FROM list_papers)
+           FROM (SELECT sv.arxiv_id, sv.version, sv.submitted_at FROM staged_versions sv
                  UNION ALL
                  SELECT pv.arxiv_id, pv.version, pv.submitted_at
                  FROM warehouse.paper_versions pv

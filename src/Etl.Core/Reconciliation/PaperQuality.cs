@@ -45,17 +45,12 @@ public sealed record PaperQuality(string[] Formats, int DuplicateEntries, string
         Array.Sort(sorted, ByVersionFormatText);
         var conflicting = new List<string>();
         var differing = new List<(string A, string B)>();
-        var start = Array.FindIndex(sorted, entry => entry.Version is not null);
-        while (start >= 0 && start < sorted.Length)
+        foreach (var version in Runs(sorted, static (x, y) => x.Version == y.Version))
         {
-            var end = start;
-            while (end < sorted.Length && sorted[end].Version == sorted[start].Version)
+            if (version[0].Version is not null)
             {
-                end++;
+                CompareVersion(version, conflicting, differing);
             }
-
-            CompareVersion(new ArraySegment<QualityEntry>(sorted, start, end - start), conflicting, differing);
-            start = end;
         }
 
         conflicting.Sort(StringComparer.Ordinal);
@@ -67,23 +62,13 @@ public sealed record PaperQuality(string[] Formats, int DuplicateEntries, string
     private static void CompareVersion(ArraySegment<QualityEntry> version, List<string> conflicting, List<(string A, string B)> differing)
     {
         // Each format's run of entries within the version.
-        var runs = new List<ArraySegment<QualityEntry>>();
-        for (var start = 0; start < version.Count;)
+        var runs = Runs(version, static (x, y) => string.Equals(x.Format, y.Format, StringComparison.Ordinal));
+        foreach (var run in runs)
         {
-            var end = start;
-            while (end < version.Count && string.Equals(version[end].Format, version[start].Format, StringComparison.Ordinal))
-            {
-                end++;
-            }
-
-            var run = version.Slice(start, end - start);
-            runs.Add(run);
             if (run[0].TextHash != run[^1].TextHash)
             {
                 conflicting.Add(run[0].Format);
             }
-
-            start = end;
         }
 
         for (var a = 0; a < runs.Count; a++)
@@ -96,6 +81,25 @@ public sealed record PaperQuality(string[] Formats, int DuplicateEntries, string
                 }
             }
         }
+    }
+
+    /// <summary>The runs of consecutive entries that <paramref name="sameRun"/> puts together, in order.</summary>
+    private static List<ArraySegment<QualityEntry>> Runs(ArraySegment<QualityEntry> entries, Func<QualityEntry, QualityEntry, bool> sameRun)
+    {
+        var runs = new List<ArraySegment<QualityEntry>>();
+        for (var start = 0; start < entries.Count;)
+        {
+            var end = start + 1;
+            while (end < entries.Count && sameRun(entries[start], entries[end]))
+            {
+                end++;
+            }
+
+            runs.Add(entries.Slice(start, end - start));
+            start = end;
+        }
+
+        return runs;
     }
 
     /// <summary>Whether two runs sorted by text hash have a hash in common.</summary>
