@@ -50,6 +50,7 @@ internal static class BenchCommand
         {
             var smallDb = await FreshDatabaseAsync(server, "bench_small", cancellationToken).ConfigureAwait(false);
             smallRss.Add((await ChildLoad.RunAsync(etl, smallDb, small.Path, cancellationToken).ConfigureAwait(false)).PeakRssMb);
+            await SettleAsync(smallDb, "the small corpus's load", output, cancellationToken).ConfigureAwait(false);
 
             // Without search before the backfill with it in odd runs, after it in even ones.
             if (compareSearch && run % 2 == 1)
@@ -61,6 +62,7 @@ internal static class BenchCommand
             await CheckpointAsync(bigDb, cancellationToken).ConfigureAwait(false);
             var load = await ChildLoad.RunAsync(etl, bigDb, big.Path, cancellationToken).ConfigureAwait(false);
             viewsAfterBackfill.Add(await ViewTimings.MeasureAsync(bigDb, cancellationToken).ConfigureAwait(false));
+            await SettleAsync(bigDb, "the backfill, before its floors", output, cancellationToken).ConfigureAwait(false);
             await using var dataSource = NpgsqlDataSource.Create(bigDb);
             var floor = await CopyFloor.FinalRowsAsync(dataSource, Path.Combine(work, "floor-dump"), cancellationToken).ConfigureAwait(false);
             var allTables = await CopyFloor.AllTablesAsync(dataSource, Path.Combine(work, "floor-dump"), cancellationToken).ConfigureAwait(false);
@@ -74,13 +76,8 @@ internal static class BenchCommand
             }
         }
 
-        // The daily loads are measured in the state a warehouse is in between daily loads: vacuumed. Right
-        // after a backfill, autovacuum's one pass over every table it wrote runs for a minute or two on the
-        // same two cores as the first daily loads (seen in pg_stat_user_tables: the big tables' autovacuum
-        // ended during the daily loads of earlier runs); it is done first here instead.
-        var settle = Stopwatch.StartNew();
-        await RunUtilityAsync(new NpgsqlConnectionStringBuilder(server) { Database = "bench" }.ConnectionString, "VACUUM (ANALYZE)", cancellationToken).ConfigureAwait(false);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"VACUUM (ANALYZE) after the last backfill, before the daily loads: {settle.Elapsed.TotalSeconds:0.0} s"));
+        // The daily loads are measured in the state a warehouse is in between daily loads: vacuumed.
+        await SettleAsync(new NpgsqlConnectionStringBuilder(server) { Database = "bench" }.ConnectionString, "the last backfill, before the daily loads", output, cancellationToken).ConfigureAwait(false);
         var (incrementalLoad, incrementalDatabase, incrementalCommand) = await MeasureIncrementalAsync(server, work, etl, cancellationToken).ConfigureAwait(false);
 
         var viewsAfterDaily = await ViewTimings.MeasureAsync(new NpgsqlConnectionStringBuilder(server) { Database = "bench" }.ConnectionString, cancellationToken).ConfigureAwait(false);
@@ -319,6 +316,7 @@ internal static class BenchCommand
         await CheckpointAsync(database, cancellationToken).ConfigureAwait(false);
         var load = await ChildLoad.RunAsync(etl, database, corpus, cancellationToken).ConfigureAwait(false);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"backfill without search: {load.LoaderTime.TotalSeconds:0.0} s"));
+        await DropDatabaseAsync(server, SearchCost.WithoutSearch, cancellationToken).ConfigureAwait(false);
         return load.LoaderTime.TotalSeconds;
     }
 
@@ -455,6 +453,24 @@ internal static class BenchCommand
             output.WriteLine,
             cancellationToken);
     }
+
+    /// <summary>
+    /// Leaves <paramref name="connectionString"/>'s database as autovacuum would, before the next timed step:
+    /// right after a load, autovacuum's first pass over every table it wrote runs for a minute or more on
+    /// the same two cores, and whatever the benchmark timed next (a floor, the other backfill, the daily
+    /// loads) paid for part of it, by how soon it came (seen in the server's log: automatic vacuums of the
+    /// previous warehouse's tables during the next backfill). Untimed; its duration is printed.
+    /// </summary>
+    internal static async Task SettleAsync(string connectionString, string after, TextWriter output, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await RunUtilityAsync(connectionString, "VACUUM (ANALYZE)", cancellationToken).ConfigureAwait(false);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"VACUUM (ANALYZE) after {after}: {clock.Elapsed.TotalSeconds:0.0} s"));
+    }
+
+    /// <summary>A database no later step reads, dropped rather than left to autovacuum while later steps are timed.</summary>
+    internal static async Task DropDatabaseAsync(string server, string name, CancellationToken cancellationToken) =>
+        await RunUtilityAsync(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", cancellationToken).ConfigureAwait(false);
 
     /// <summary>Both the backfill and the floor start right after a checkpoint, so neither pays for the other's WAL.</summary>
     internal static Task CheckpointAsync(string connectionString, CancellationToken cancellationToken) =>

@@ -22,10 +22,7 @@ internal static class SearchCost
     public static async Task<string> CopyWithoutSearchAsync(string server, string database, CancellationToken cancellationToken)
     {
         NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync(
-            new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString,
-            $"DROP DATABASE IF EXISTS {WithoutSearch} WITH (FORCE)",
-            cancellationToken).ConfigureAwait(false);
+        await BenchCommand.DropDatabaseAsync(server, WithoutSearch, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(
             new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString,
             $"CREATE DATABASE {WithoutSearch} TEMPLATE {database}",

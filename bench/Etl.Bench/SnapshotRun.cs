@@ -13,6 +13,8 @@ namespace Etl.Bench;
 /// </summary>
 internal static class SnapshotRun
 {
+    private const string PeerDatabase = "snapshot_peer";
+
     public static async Task<int> RunAsync(string snapshot, int runs, string work, string etl, bool stock, CancellationToken cancellationToken)
     {
         var output = Console.Out;
@@ -25,6 +27,7 @@ internal static class SnapshotRun
             var database = await BenchCommand.FreshDatabaseAsync(server, "snapshot", cancellationToken).ConfigureAwait(false);
             await BenchCommand.CheckpointAsync(database, cancellationToken).ConfigureAwait(false);
             var import = await ChildLoad.RunAsync(etl, database, snapshot, cancellationToken).ConfigureAwait(false);
+            await BenchCommand.SettleAsync(database, "the import, before its floor", output, cancellationToken).ConfigureAwait(false);
             TimeSpan floor;
             await using (var dataSource = NpgsqlDataSource.Create(database))
             {
@@ -39,6 +42,7 @@ internal static class SnapshotRun
             }
 
             var peer = await PeerAsync(server, snapshot, cancellationToken).ConfigureAwait(false);
+            await BenchCommand.DropDatabaseAsync(server, PeerDatabase, cancellationToken).ConfigureAwait(false);
             results.Add((import.LoaderTime.TotalSeconds, floor.TotalSeconds, peer.TotalSeconds, refreshed, import.PeakRssMb));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {run}: import {import.LoaderTime.TotalSeconds:0.0} s (peak RSS {import.PeakRssMb:0} MB), floor of the final rows {floor.TotalSeconds:0.0} s, hand-written peer {peer.TotalSeconds:0.0} s, refresh {(refreshed is { } r ? r.ToString("0.0 s", CultureInfo.InvariantCulture) : "none")}"));
@@ -66,7 +70,7 @@ internal static class SnapshotRun
     /// <summary>The peer in a database of its own: the five tables, then, timed, the staging COPY and the script in one transaction.</summary>
     private static async Task<TimeSpan> PeerAsync(string server, string snapshot, CancellationToken cancellationToken)
     {
-        var database = await BenchCommand.FreshDatabaseAsync(server, "snapshot_peer", cancellationToken, migrate: false).ConfigureAwait(false);
+        var database = await BenchCommand.FreshDatabaseAsync(server, PeerDatabase, cancellationToken, migrate: false).ConfigureAwait(false);
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await CopyFloor.ExecuteAsync(connection, CopyFloor.FloorScript("final_rows"), cancellationToken).ConfigureAwait(false);

@@ -260,7 +260,11 @@ public static class EmbeddedPostgres
                 .AppendLine("wal_level = minimal")
                 .AppendLine("max_wal_senders = 0")
                 // JIT compilation cost report queries 0.15-0.4 s each and never paid back (sql/roles/etl_reader.sql).
-                .AppendLine("jit = off");
+                .AppendLine("jit = off")
+                // The DDL of a large batch and the ANALYZE after a load wait for autovacuum, which has already
+                // started on the tables the batch before grew; a waiter cancels it only after deadlock_timeout
+                // (1 s by default), two to five times per backfill.
+                .AppendLine("deadlock_timeout = 100ms");
         }
 
         if (HasStatementStatistics(bin))
