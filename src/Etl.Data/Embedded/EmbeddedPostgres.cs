@@ -49,6 +49,7 @@ public static class EmbeddedPostgres
     {
         ArgumentNullException.ThrowIfNull(options);
         log ??= _ => { };
+        IgnorePasswordFromEnvironment(log);
         var dataDir = FullPath(options.DataDirectory);
         var bin = PostgresBinaries.Find();
         await CreateParentDirectoriesAsync(dataDir, cancellationToken).ConfigureAwait(false);
@@ -91,6 +92,25 @@ public static class EmbeddedPostgres
 
         await ProcessRunner.RunAsync(pgCtl, ["stop", "-D", dataDir, "-m", "fast", "-w"], IsRoot, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Npgsql, like libpq, prefers PGPASSWORD to a Passfile: a password the user keeps in the environment for
+    /// another server would be sent to this cluster and refused ("password authentication failed"). A process
+    /// that uses the embedded cluster connects to nothing else (a configured connection string replaces it),
+    /// so the variable is dropped from the process, and so from the processes it starts.
+    /// </summary>
+    private static void IgnorePasswordFromEnvironment(Action<string> log)
+    {
+        if (Environment.GetEnvironmentVariable(PasswordVariable) is null)
+        {
+            return;
+        }
+
+        Environment.SetEnvironmentVariable(PasswordVariable, null);
+        log($"{PasswordVariable} is set: ignored, the embedded PostgreSQL takes the secret in its {PassFileName} (for psql too: env -u {PasswordVariable} PGPASSFILE=… psql …).");
+    }
+
+    private const string PasswordVariable = "PGPASSWORD";
 
     /// <summary>The password file of a cluster; <c>PGPASSFILE=&lt;it&gt; psql …</c> connects with it.</summary>
     public static string PassFile(string dataDirectory) => Path.Combine(FullPath(dataDirectory), PassFileName);

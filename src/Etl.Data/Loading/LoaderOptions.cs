@@ -4,8 +4,8 @@ namespace Etl.Data.Loading;
 public sealed record LoaderOptions
 {
     /// <summary>
-    /// 64 MB: at 200,000 papers, 256 MB batches were 15% faster but made peak memory grow with the corpus
-    /// (300 MB against 190 MB); see docs/benchmarks.md.
+    /// 64 MB: at 200,000 papers, 256 MB batches were 10-20% faster but made peak memory grow with the
+    /// corpus until the batches are full (284-325 MB against 215-222 MB); docs/benchmarks.md, "Batch size".
     /// </summary>
     public const int DefaultBatchMegabytes = 64;
 

@@ -101,5 +101,20 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Contains("Warehouse now holds", output, StringComparison.Ordinal);
     }
 
+    [EmbeddedClusterFact]
+    public async Task A_PGPASSWORD_kept_for_another_server_does_not_keep_it_from_the_embedded_postgres()
+    {
+        await (await TestCluster.CreateDatabaseAsync()).DisposeAsync();
+        var samples = Path.Combine(SharedSamples.RepositoryRoot, "samples");
+
+        var (exit, output) = await EtlProcess.RunAsync(
+            ["ingest", samples, "--data-dir", TestCluster.DataDirectory],
+            new Dictionary<string, string> { ["PGPASSWORD"] = "the-password-of-another-server" });
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("PGPASSWORD is set: ignored", output, StringComparison.Ordinal);
+        Assert.Contains("Warehouse now holds", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
