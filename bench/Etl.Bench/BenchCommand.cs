@@ -469,15 +469,15 @@ internal static class BenchCommand
     }
 
     /// <summary>A database no later step reads, dropped rather than left to autovacuum while later steps are timed.</summary>
-    internal static async Task DropDatabaseAsync(string server, string name, CancellationToken cancellationToken) =>
-        await RunUtilityAsync(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", cancellationToken).ConfigureAwait(false);
+    internal static Task DropDatabaseAsync(string server, string name, CancellationToken cancellationToken) =>
+        RunUtilityAsync(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", cancellationToken);
 
     /// <summary>Both the backfill and the floor start right after a checkpoint, so neither pays for the other's WAL.</summary>
     internal static Task CheckpointAsync(string connectionString, CancellationToken cancellationToken) =>
         RunUtilityAsync(connectionString, "CHECKPOINT", cancellationToken);
 
     /// <summary>A statement that may not run in a transaction block, on a connection of its own, without a timeout.</summary>
-    private static async Task RunUtilityAsync(string connectionString, string sql, CancellationToken cancellationToken)
+    internal static async Task RunUtilityAsync(string connectionString, string sql, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);

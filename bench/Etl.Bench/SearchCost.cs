@@ -16,14 +16,14 @@ internal static class SearchCost
     public const string WithoutSearch = "bench_nosearch";
 
     public static Task DropSearchAsync(string connectionString, CancellationToken cancellationToken) =>
-        ExecuteAsync(connectionString, "DROP TABLE report_store.paper_search", cancellationToken);
+        BenchCommand.RunUtilityAsync(connectionString, "DROP TABLE report_store.paper_search", cancellationToken);
 
     /// <summary>A copy of <paramref name="database"/> as <see cref="WithoutSearch"/>, without search.</summary>
     public static async Task<string> CopyWithoutSearchAsync(string server, string database, CancellationToken cancellationToken)
     {
         NpgsqlConnection.ClearAllPools();
         await BenchCommand.DropDatabaseAsync(server, WithoutSearch, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(
+        await BenchCommand.RunUtilityAsync(
             new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString,
             $"CREATE DATABASE {WithoutSearch} TEMPLATE {database}",
             cancellationToken).ConfigureAwait(false);
@@ -62,13 +62,5 @@ internal static class SearchCost
         }
 
         return (loaders[0].Times, loaders[1].Times);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

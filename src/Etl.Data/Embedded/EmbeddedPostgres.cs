@@ -283,7 +283,7 @@ public static class EmbeddedPostgres
                 .AppendLine("jit = off")
                 // The DDL of a large batch and the ANALYZE after a load wait for autovacuum, which has already
                 // started on the tables the batch before grew; a waiter cancels it only after deadlock_timeout
-                // (1 s by default), two to five times per backfill.
+                // (1 s by default), once per table autovacuum holds: up to nine times per backfill.
                 .AppendLine("deadlock_timeout = 100ms");
         }
 
