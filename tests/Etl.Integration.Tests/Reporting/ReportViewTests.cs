@@ -135,6 +135,13 @@ public sealed class ReportViewTests(SeedsWarehouse seeds) : IClassFixture<SeedsW
             WHERE schemaname IN ('warehouse', 'report_store') AND relname IN ('papers', 'paper_authors', 'paper_versions', 'evidence', 'paper_lists')
               AND last_analyze IS NULL
             """));
+
+        // The texts' widths, which size the hashes of the joins that carry them (sql/load/analyze_grown.sql).
+        Assert.Equal(4, await seeds.Database.CountAsync("""
+            SELECT count(*) FROM pg_stats
+            WHERE schemaname = 'warehouse' AND tablename IN ('papers', 'paper_versions') AND attname IN ('title', 'abstract')
+              AND avg_width > 32
+            """));
     }
 
     private async Task<long> MetricAsync(string metric) =>
