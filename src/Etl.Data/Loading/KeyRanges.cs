@@ -11,13 +11,8 @@ namespace Etl.Data.Loading;
 /// </summary>
 internal static class KeyRanges
 {
-    /// <summary>
-    /// The default range: a few rounds of queries per batch (a full 64 MB batch touches about 17,000
-    /// papers), and a reconcile state of a few MB. The range is what a large batch holds most of: a
-    /// 200,000-paper backfill in 192 MB batches peaked at 186 MB RSS with ranges of 8,000 papers, 200-208 MB
-    /// with 16,000 (docs/benchmarks.md, "Batch size and memory").
-    /// </summary>
-    public const int Size = 8_000;
+    /// <summary>The default range: large enough that an ordinary batch is one range (one round of queries), small enough to stay a few MB.</summary>
+    public const int Size = 50_000;
 
     /// <summary>The largest of the next <c>$2</c> touched papers above <c>$1</c> (all keys when <c>$1</c> is null) (null when none is left): the primary key walks them.</summary>
     public const string TouchedPapers = "SELECT max(arxiv_id) FROM (SELECT arxiv_id FROM touched_papers WHERE $1::text IS NULL OR arxiv_id > $1 ORDER BY arxiv_id LIMIT $2) AS r";

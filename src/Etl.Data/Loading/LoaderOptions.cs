@@ -4,9 +4,8 @@ namespace Etl.Data.Loading;
 public sealed record LoaderOptions
 {
     /// <summary>
-    /// 64 MB: 128-256 MB batches load a 200,000-paper backfill about a tenth faster and peak at the same
-    /// memory, but a corpus that fits in one batch then peaks 20-25% lower than a large one, and the
-    /// benchmark holds that growth under 20%; docs/benchmarks.md, "Batch size and memory".
+    /// 64 MB: at 200,000 papers, 256 MB batches were 10-20% faster but made peak memory grow with the
+    /// corpus until the batches are full (284-325 MB against 215-222 MB); docs/benchmarks.md, "Batch size".
     /// </summary>
     public const int DefaultBatchMegabytes = 64;
 
@@ -44,7 +43,7 @@ public sealed record LoaderOptions
 
     /// <summary>
     /// Papers (and authors) reconciled per round trip within a batch (<see cref="KeyRanges"/>): bounds the
-    /// reconcile state in memory. A daily file is one range, a full batch two or three; the result is the same either way.
+    /// reconcile state in memory. An ordinary 64 MB batch fits in one range; the result is the same either way.
     /// </summary>
     public int ReconcileKeys { get; init; } = KeyRanges.Size;
 
