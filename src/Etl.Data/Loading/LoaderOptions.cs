@@ -4,8 +4,9 @@ namespace Etl.Data.Loading;
 public sealed record LoaderOptions
 {
     /// <summary>
-    /// 64 MB: at 200,000 papers, 256 MB batches were 10-20% faster but made peak memory grow with the
-    /// corpus until the batches are full (284-325 MB against 215-222 MB); docs/benchmarks.md, "Batch size".
+    /// 64 MB: at 200,000 papers, 128-256 MB batches were about a tenth faster, but a corpus that fits in one
+    /// batch then peaks well below a large one (the benchmark's memory growth 20-26% against its 20%, or
+    /// 240-259 MB at 200,000 papers with the other settings as they are); docs/benchmarks.md, "Batch size and memory".
     /// </summary>
     public const int DefaultBatchMegabytes = 64;
 
